@@ -1,0 +1,144 @@
+package io.github.scptoolkit.image.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.jackson.JacksonEncoder;
+
+import io.github.scptoolkit.image.client.generated.api.ImagesApi;
+import io.github.scptoolkit.image.client.generated.model.ApiResponse;
+import io.github.scptoolkit.image.client.generated.model.ImageShowResponse;
+import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
+
+/**
+ * A ready client for Show Image, bound to one endpoint and one version; {@code T} is that
+ * version's 200 body type. Thread-safe; build once and share.
+ *
+ * <pre>
+ * ScpImageClient&lt;ImageShowResponseV1Dot2&gt; images = ScpImageClient.builder()
+ *         .endpoint("https://virtualserver.kr-west1.e.samsungsdscloud.com")
+ *         .build();                                   // latest version, 1.3
+ * ImageShowResponseV1Dot2 image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
+ * image.getScpGpuDriver();
+ *
+ * ScpImageClient&lt;ImageShowResponse&gt; old = ScpImageClient.builder()
+ *         .endpoint("http://127.0.0.1:8080")
+ *         .build(ImageVersion.V1_1);
+ * </pre>
+ *
+ * @param <T> the 200 body type of the bound version
+ */
+public final class ScpImageClient<T extends ImageShowResponse> {
+
+    private final ImagesApi api;
+    private final ImageVersion<T> version;
+    private final ScpApiVersion header;
+
+    private ScpImageClient(ImagesApi api, ImageVersion<T> version) {
+        this.api = api;
+        this.version = version;
+        this.header = ScpApiVersion.fromValue(version.version().headerValue());
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Shows one image. */
+    public T showImage(String imageId) {
+        return version.responseType().cast(api.showImage(imageId, header, null));
+    }
+
+    /** Shows one image, with the status code and headers of the response. */
+    @SuppressWarnings("unchecked")
+    public ApiResponse<T> showImageWithHttpInfo(String imageId) {
+        return (ApiResponse<T>) (ApiResponse<?>) api.showImageWithHttpInfo(imageId, header, null);
+    }
+
+    /** The version this client is bound to. */
+    public ImageVersion<T> version() {
+        return version;
+    }
+
+    /** The generated Feign interface behind this client, for calls this class does not wrap. */
+    public ImagesApi api() {
+        return api;
+    }
+
+    /**
+     * Configures a {@link ScpImageClient}. Only the endpoint is required.
+     *
+     * <pre>
+     * ScpImageClient.builder()
+     *         .endpoint(URI.create("http://127.0.0.1:8080"))
+     *         .connectTimeout(Duration.ofSeconds(2))
+     *         .readTimeout(Duration.ofSeconds(10))
+     *         .build(ImageVersion.V1_2);
+     * </pre>
+     */
+    public static final class Builder {
+        private String endpoint;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private final ObjectMapper mapper = ScpJson.newMapper();
+
+        private Builder() {
+        }
+
+        /** Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}. */
+        public Builder endpoint(String endpoint) {
+            URI uri = URI.create(Objects.requireNonNull(endpoint, "endpoint"));
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint);
+            }
+            this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+            return this;
+        }
+
+        /** Base URL of the service. */
+        public Builder endpoint(URI endpoint) {
+            return endpoint(endpoint.toString());
+        }
+
+        /** Time allowed to connect (default 5 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Time allowed to wait for the response (default 30 s). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Builds a client for the latest version (1.3). */
+        public ScpImageClient<ImageShowResponseV1Dot2> build() {
+            return build(ImageVersion.latest());
+        }
+
+        /** Builds a client for {@code version}. */
+        public <T extends ImageShowResponse> ScpImageClient<T> build(ImageVersion<T> version) {
+            Objects.requireNonNull(version, "version");
+            if (endpoint == null) {
+                throw new IllegalStateException("endpoint is required");
+            }
+            ImagesApi api = Feign.builder()
+                    .encoder(new JacksonEncoder(mapper))
+                    .decoder(new VersionedDecoder(mapper, version.responseType()))
+                    .options(new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                            readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
+                    .retryer(Retryer.NEVER_RETRY)
+                    .target(ImagesApi.class, endpoint);
+            return new ScpImageClient<>(api, version);
+        }
+    }
+}

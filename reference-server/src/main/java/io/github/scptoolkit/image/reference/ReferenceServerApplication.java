@@ -1,0 +1,25 @@
+package io.github.scptoolkit.image.reference;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
+
+/**
+ * The reference server: the generated {@code ImagesApi} implemented over an in-memory catalog,
+ * with the stub's version negotiation and problem responses imported.
+ *
+ * <pre>
+ * ./mvnw -pl reference-server -am spring-boot:run     # http://127.0.0.1:8080
+ * </pre>
+ */
+@SpringBootApplication
+@Import(ScpImageApiConfiguration.class)
+public class ReferenceServerApplication {
+
+    /** Starts the server; {@code --server.port=9090} changes the port. */
+    public static void main(String[] args) {
+        SpringApplication.run(ReferenceServerApplication.class, args);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.scptoolkit.image.server;
+
+import org.springframework.web.accept.ApiVersionParser;
+import org.springframework.web.accept.InvalidApiVersionException;
+import org.springframework.web.accept.SemanticApiVersionParser;
+
+/**
+ * Parses {@code virtualserver 1.3}. Spring's default parser skips any leading non-digits, so it
+ * would accept {@code blockstorage 1.3}; this one checks the service name and the single space.
+ */
+final class ScpApiVersionParser implements ApiVersionParser<SemanticApiVersionParser.Version> {
+
+    private static final String PREFIX = ApiVersionFacts.SERVICE + " ";
+
+    private final SemanticApiVersionParser semantic = new SemanticApiVersionParser();
+
+    @Override
+    public SemanticApiVersionParser.Version parseVersion(String value) {
+        if (value == null || !value.startsWith(PREFIX)) {
+            throw new InvalidApiVersionException(value, "Scp-Api-Version must be 'virtualserver <major>.<minor>'", null);
+        }
+        String number = value.substring(PREFIX.length());
+        if (!number.matches("\\d{1,3}\\.\\d{1,3}")) {
+            throw new InvalidApiVersionException(value, "Scp-Api-Version must be 'virtualserver <major>.<minor>'", null);
+        }
+        return semantic.parseVersion(number);
+    }
+}
