@@ -30,8 +30,13 @@ import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
  *
  * ScpImageClient&lt;ImageShowResponse&gt; old = ScpImageClient.builder()
  *         .endpoint("http://127.0.0.1:8080")
- *         .build(ImageVersion.V1_1);
+ *         .build(ImageVersion.V1_1);                 // logs one deprecation warning
+ * old.showImageWithMetadata(id).metadata().sunset();  // when 1.1 stops being served
  * </pre>
+ *
+ * Errors: 400/401/403/404 throw {@link ScpBadRequestException}, {@link ScpUnauthorizedException},
+ * {@link ScpForbiddenException}, {@link ScpNotFoundException} (all {@code FeignException}s carrying
+ * the server's problem); I/O errors and 429/502/503/504 are retried as the builder says.
  *
  * @param <T> the 200 body type of the bound version
  */

@@ -92,6 +92,13 @@ class VersionLifecycleTest {
 
         assertThat(lifecycle.isServed(facts.find("1.4").orElseThrow())).isFalse();
         assertThat(lifecycle.served()).extracting(Version::version).containsExactly("1.3");
+        assertThat(lifecycle.isSupported(new ScpApiVersionParser().parseVersion("virtualserver 1.4"))).isFalse();
+
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatus(400);
+        VersionProblems.describe(problem, "virtualserver 1.4", lifecycle);
+        assertThat(problem.getProperties()).containsEntry("code", "UNSUPPORTED_API_VERSION");
+        assertThat(problem.getDetail()).isEqualTo(
+                "Scp-Api-Version 'virtualserver 1.4' is planned and cannot be called yet. Supported: virtualserver 1.3.");
     }
 
     @Test
