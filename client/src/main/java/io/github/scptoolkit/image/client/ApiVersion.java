@@ -3,7 +3,9 @@ package io.github.scptoolkit.image.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,24 @@ public enum ApiVersion {
     /** Whether the spec marks this version DEPRECATED. */
     public boolean isDeprecated() {
         return status() == Status.DEPRECATED;
+    }
+
+    /** The zone in which the vendor's Not Before dates start (as the server stub decides by default). */
+    public static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Seoul");
+
+    /**
+     * Whether this version is DEPRECATED and its Not Before date has arrived (00:00 in
+     * {@link #SERVICE_ZONE}) by the clock's time: the service then refuses it with a 400
+     * {@code RETIRED_API_VERSION}, unless that server keeps serving retired versions.
+     */
+    public boolean isRetired(Clock clock) {
+        return isDeprecated() && notBefore().map(d -> !LocalDate.ofInstant(clock.instant(), SERVICE_ZONE).isBefore(d))
+                .orElse(false);
+    }
+
+    /** The name of this version's 200 schema in the spec (e.g. {@code ImageShowResponseV1Dot2}). */
+    String schema() {
+        return Facts.of(this).schema;
     }
 
     /** The CURRENT version according to the spec. */

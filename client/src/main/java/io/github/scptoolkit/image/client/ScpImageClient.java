@@ -1,6 +1,7 @@
 package io.github.scptoolkit.image.client;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
-import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 
 import io.github.scptoolkit.image.client.generated.api.ImagesApi;
@@ -30,8 +30,13 @@ import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
  *
  * ScpImageClient&lt;ImageShowResponse&gt; old = ScpImageClient.builder()
  *         .endpoint("http://127.0.0.1:8080")
- *         .build(ImageVersion.V1_1);
+ *         .build(ImageVersion.V1_1);                 // logs one deprecation warning
+ * old.showImageWithMetadata(id).metadata().sunset();  // when 1.1 stops being served
  * </pre>
+ *
+ * Errors: 400/401/403/404 throw {@link ScpBadRequestException}, {@link ScpUnauthorizedException},
+ * {@link ScpForbiddenException}, {@link ScpNotFoundException} (all {@code FeignException}s carrying
+ * the server's problem); I/O errors and 429/502/503/504 are retried as the builder says.
  *
  * @param <T> the 200 body type of the bound version
  */
@@ -63,6 +68,16 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         return (ApiResponse<T>) (ApiResponse<?>) api.showImageWithHttpInfo(imageId, header, null);
     }
 
+    /**
+     * Shows one image, with the response's {@link ResponseMetadata}: the version that served it and,
+     * for a deprecated version, its {@code Deprecation}/{@code Sunset} dates.
+     */
+    public ShowImageResponse<T> showImageWithMetadata(String imageId) {
+        ApiResponse<T> response = showImageWithHttpInfo(imageId);
+        return new ShowImageResponse<>(version.responseType().cast(response.getData()),
+                ResponseMetadata.of(response.getStatusCode(), response.getHeaders()));
+    }
+
     /** The version this client is bound to. */
     public ImageVersion<T> version() {
         return version;
@@ -81,6 +96,8 @@ public final class ScpImageClient<T extends ImageShowResponse> {
      *         .endpoint(URI.create("http://127.0.0.1:8080"))
      *         .connectTimeout(Duration.ofSeconds(2))
      *         .readTimeout(Duration.ofSeconds(10))
+     *         .maxAttempts(3)                                  // 1 = no retries
+     *         .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
      *         .build(ImageVersion.V1_2);
      * </pre>
      */
@@ -88,6 +105,11 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         private String endpoint;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(100);
+        private Duration maxBackoff = Duration.ofSeconds(2);
+        private Duration maxRetryAfter = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
         private final ObjectMapper mapper = ScpJson.newMapper();
 
         private Builder() {
@@ -120,6 +142,46 @@ public final class ScpImageClient<T extends ImageShowResponse> {
             return this;
         }
 
+        /**
+         * Attempts per call in all, retries included (default 3; 1 = no retry). Only I/O errors and
+         * 429/502/503/504 are retried, never 400/401/403/404.
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Wait before the first retry, doubled per retry up to {@code max} (default 100 ms, 2 s). */
+        public Builder backoff(Duration initial, Duration max) {
+            if (initial.isNegative() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("backoff must satisfy 0 <= initial <= max");
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /**
+         * Longest {@code Retry-After} the client waits (default 30 s); a server asking for longer gets
+         * the error back at once rather than an early retry.
+         */
+        public Builder maxRetryAfter(Duration max) {
+            if (max.isNegative()) {
+                throw new IllegalArgumentException("maxRetryAfter must not be negative");
+            }
+            this.maxRetryAfter = max;
+            return this;
+        }
+
+        /** The clock for Retry-After dates and the deprecation warning (tests). */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** Builds a client for the latest version (1.3). */
         public ScpImageClient<ImageShowResponseV1Dot2> build() {
             return build(ImageVersion.latest());
@@ -136,8 +198,11 @@ public final class ScpImageClient<T extends ImageShowResponse> {
                     .decoder(new VersionedDecoder(mapper, version.responseType()))
                     .options(new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                             readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-                    .retryer(Retryer.NEVER_RETRY)
+                    .errorDecoder(new ScpErrorDecoder(mapper, clock))
+                    .retryer(new ScpRetryer(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, clock,
+                            Thread::sleep))
                     .target(ImagesApi.class, endpoint);
+            DeprecationWarning.warnIfDeprecated(version.version(), clock);
             return new ScpImageClient<>(api, version);
         }
     }

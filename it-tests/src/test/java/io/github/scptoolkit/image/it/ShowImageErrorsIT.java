@@ -20,7 +20,9 @@ import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /** Proves the documented error statuses: an unknown image is a 404, an unknown or malformed version a 400. */
-@SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// Retired versions (1.0 and 1.1 are past their Not Before dates) stay served, as by an older deployment.
+@SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "scp.versions.serve-retired=true")
 class ShowImageErrorsIT {
 
     @LocalServerPort

@@ -27,7 +27,9 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
  * vendor's reference: the 200 body equals the seed example field by field, 1.0/1.1 bodies carry no
  * {@code scp_gpu_driver}, and a request without the header is served as 1.3.
  */
-@SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// Retired versions (1.0 and 1.1 are past their Not Before dates) stay served, as by an older deployment.
+@SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "scp.versions.serve-retired=true")
 class ShowImageEveryVersionIT {
 
     @LocalServerPort

@@ -1,8 +1,12 @@
 package io.github.scptoolkit.image.server;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.ApiVersionConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,8 +16,11 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
 /**
  * The hand-written layer an implementation of the generated {@code ImagesApi} imports: header
  * version negotiation with Spring Framework 7's API versioning ({@code Scp-Api-Version}, service
- * name checked, supported and default versions from the spec), per-version response shapes and
- * RFC 9457 problem responses.
+ * name checked, supported and default versions from the spec), the versions' lifecycle
+ * (retired versions refused, deprecation headers; see {@link VersionLifecycle} for the
+ * {@code scp.versions.*} properties), per-version response shapes and RFC 9457 problem responses.
+ * An implementation sees the resolved version as its {@code ScpApiVersion} argument (the header
+ * as sent once it passed validation, or the spec's default, the CURRENT version, without one).
  *
  * <pre>
  * &#64;SpringBootApplication
@@ -30,11 +37,22 @@ public class ScpImageApiConfiguration implements WebMvcConfigurer {
     public static final String VERSION_HEADER = "Scp-Api-Version";
 
     private final ApiVersionFacts facts = ApiVersionFacts.fromSpec();
+    private final VersionLifecycle lifecycle;
+
+    /** Uses the application's {@link Clock} bean if there is one, else the system clock. */
+    public ScpImageApiConfiguration(ObjectProvider<Clock> clock, Environment env) {
+        this.lifecycle = VersionLifecycle.from(facts, clock.getIfAvailable(Clock::systemUTC), env);
+    }
 
     /** The version facts read from the spec, for implementations that want them. */
     @Bean
     public ApiVersionFacts scpApiVersionFacts() {
         return facts;
+    }
+
+    @Bean
+    VersionLifecycle scpVersionLifecycle() {
+        return lifecycle;
     }
 
     @Override
@@ -44,8 +62,9 @@ public class ScpImageApiConfiguration implements WebMvcConfigurer {
                 .setVersionRequired(false)
                 .setDefaultVersion(facts.current().headerValue())
                 .detectSupportedVersions(false)
-                .addSupportedVersions(facts.callable().stream().map(ApiVersionFacts.Version::headerValue)
-                        .toArray(String[]::new));
+                .setDeprecationHandler(new VersionResponseHeaders(lifecycle));
+        // Asked per request, so a Not Before date that arrives while the server runs takes effect.
+        configurer.setSupportedVersionPredicate(lifecycle::isSupported);
     }
 
     /** Binds the header to the generated enum for implementations ({@code "virtualserver 1.3"} → V1_3). */

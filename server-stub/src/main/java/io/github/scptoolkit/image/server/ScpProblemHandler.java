@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.server;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,10 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
     private static final String INVALID_PARAMETER =
             "A request parameter is not valid (image_id is 1 to 255 characters; Accept-Language at most 255).";
 
-    private final ApiVersionFacts facts;
+    private final VersionLifecycle lifecycle;
 
-    ScpProblemHandler(ApiVersionFacts facts) {
-        this.facts = facts;
+    ScpProblemHandler(VersionLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     /** Bean Validation on the generated interface's parameters (e.g. an image_id over 255 characters). */
@@ -69,6 +70,10 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem) {
             problem.setInstance(instance(path(request)));
         }
+        if (request instanceof NativeWebRequest nwr && nwr.getNativeRequest() instanceof HttpServletRequest http
+                && nwr.getNativeResponse() instanceof HttpServletResponse response) {
+            VersionResponseHeaders.addTo(http, response, lifecycle);
+        }
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -85,20 +90,16 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
             body = ProblemDetail.forStatus(statusCode);
         }
         if (body instanceof ProblemDetail problem && !hasCode(problem)) {
-            describe(problem, ex);
+            describe(problem, ex, request);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     /** Gives a problem made by Spring a stable code, a plain title and a detail without internals. */
-    private void describe(ProblemDetail problem, Exception ex) {
+    private void describe(ProblemDetail problem, Exception ex, WebRequest request) {
         int status = problem.getStatus();
-        if (ex instanceof InvalidApiVersionException invalid) {
-            String supported = facts.callable().stream().map(ApiVersionFacts.Version::headerValue)
-                    .reduce((a, b) -> a + ", " + b).orElse("");
-            problem.setDetail("Scp-Api-Version '" + ImageNotFoundException.printable(String.valueOf(invalid.getVersion()))
-                    + "' is not supported; supported: " + supported + ".");
-            ScpProblems.decorate(problem, "UNSUPPORTED_API_VERSION", "Unsupported API version");
+        if (ex instanceof InvalidApiVersionException) {
+            VersionProblems.describe(problem, sentVersion(request), lifecycle);
         } else if (ex instanceof MissingApiVersionException) {
             problem.setDetail("The Scp-Api-Version header is required.");
             ScpProblems.decorate(problem, "MISSING_API_VERSION", "Missing API version");
@@ -142,6 +143,11 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
                 return URI.create("/");
             }
         }
+    }
+
+    /** The version header exactly as sent (Spring's exception only has the parsed version). */
+    private static String sentVersion(WebRequest request) {
+        return request.getHeader(ScpImageApiConfiguration.VERSION_HEADER);
     }
 
     private static String path(WebRequest request) {

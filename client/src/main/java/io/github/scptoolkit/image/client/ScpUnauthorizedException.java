@@ -1,0 +1,37 @@
+package io.github.scptoolkit.image.client;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import feign.FeignException;
+import feign.Request;
+
+import io.github.scptoolkit.image.client.generated.model.Problem;
+
+/**
+ * 401 Unauthorized: the request signature could not be verified. Carries the server's problem; still a {@code FeignException.Unauthorized}.
+ *
+ * <pre>
+ * catch (ScpUnauthorizedException e) {
+ *     log.warn("{} {}", e.code(), e.detail());
+ * }
+ * </pre>
+ */
+public final class ScpUnauthorizedException extends FeignException.Unauthorized implements ScpProblemException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Problem problem;
+
+    ScpUnauthorizedException(String message, Request request, byte[] body, Map<String, Collection<String>> headers,
+            Problem problem) {
+        super(message, request, body, headers);
+        this.problem = problem;
+    }
+
+    @Override
+    public Optional<Problem> problem() {
+        return Optional.ofNullable(problem);
+    }
+}
