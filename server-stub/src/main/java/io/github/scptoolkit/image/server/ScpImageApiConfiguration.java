@@ -12,8 +12,8 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
 /**
  * The hand-written layer an implementation of the generated {@code ImagesApi} imports: header
  * version negotiation with Spring Framework 7's API versioning ({@code Scp-Api-Version}, service
- * name checked, supported and default versions from the spec), per-version response shapes and
- * RFC 9457 problem responses.
+ * name checked, supported and default versions from the spec), per-version response shapes,
+ * RFC 9457 problem responses and request signature checks ({@link ScpAuthConfiguration}).
  *
  * <pre>
  * &#64;SpringBootApplication
@@ -23,7 +23,7 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
  * </pre>
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ScpProblemHandler.class, VersionShapingAdvice.class})
+@Import({ScpProblemHandler.class, VersionShapingAdvice.class, ScpAuthConfiguration.class})
 public class ScpImageApiConfiguration implements WebMvcConfigurer {
 
     /** Header that carries the version; header names are case-insensitive ({@code Scp-API-Version} works). */
