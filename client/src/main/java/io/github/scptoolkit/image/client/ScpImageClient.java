@@ -7,8 +7,11 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
 import feign.Feign;
+import feign.Logger;
 import feign.Request;
+import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 
 import io.github.scptoolkit.image.client.generated.api.ImagesApi;
@@ -24,6 +27,7 @@ import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
  * <pre>
  * ScpImageClient&lt;ImageShowResponseV1Dot2&gt; images = ScpImageClient.builder()
  *         .endpoint("https://virtualserver.kr-west1.e.samsungsdscloud.com")
+ *         .credentials(ScpCredentials.of(accessKey, secretKey))   // default: SCP_ACCESS_KEY/SCP_SECRET_KEY
  *         .build();                                   // latest version, 1.3
  * ImageShowResponseV1Dot2 image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
  * image.getScpGpuDriver();
@@ -57,14 +61,22 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         return new Builder();
     }
 
-    /** Shows one image. */
+    /**
+     * Shows one image. The id is sent as one path segment, percent-encoded as the vendor's SDK
+     * does ({@code /} as {@code %2F}, {@code %} as {@code %25}, space as {@code %20}).
+     *
+     * @throws IllegalArgumentException before sending, when the id is null, blank, {@code .} or
+     *         {@code ..}, or contains CR or LF
+     */
     public T showImage(String imageId) {
+        ImageIdContract.requireValid(imageId);
         return version.responseType().cast(api.showImage(imageId, header, null));
     }
 
     /** Shows one image, with the status code and headers of the response. */
     @SuppressWarnings("unchecked")
     public ApiResponse<T> showImageWithHttpInfo(String imageId) {
+        ImageIdContract.requireValid(imageId);
         return (ApiResponse<T>) (ApiResponse<?>) api.showImageWithHttpInfo(imageId, header, null);
     }
 
@@ -89,7 +101,12 @@ public final class ScpImageClient<T extends ImageShowResponse> {
     }
 
     /**
-     * Configures a {@link ScpImageClient}. Only the endpoint is required.
+     * Configures a {@link ScpImageClient}. Only the endpoint is required. Every request is signed
+     * (see {@link ScpSigner}); without {@link #credentials(ScpCredentialsProvider)} the credentials
+     * come from the environment variables {@code SCP_ACCESS_KEY}, {@code SCP_SECRET_KEY} and
+     * {@code SCP_ACCOUNT_ID}, read on each request: if they are not set, calls fail with an
+     * {@link IllegalStateException} before anything is sent. There is no unsigned mode; a server
+     * with signature checks turned off ignores the headers.
      *
      * <pre>
      * ScpImageClient.builder()
@@ -111,6 +128,11 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         private Duration maxRetryAfter = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private final ObjectMapper mapper = ScpJson.newMapper();
+        private ScpCredentialsProvider credentials = ScpCredentialsProvider.environment();
+        private Retryer retryer;
+        private Logger logger;
+        private Logger.Level logLevel = Logger.Level.NONE;
+        private Client client;
 
         private Builder() {
         }
@@ -176,9 +198,45 @@ public final class ScpImageClient<T extends ImageShowResponse> {
             return this;
         }
 
-        /** The clock for Retry-After dates and the deprecation warning (tests). */
-        Builder clock(Clock clock) {
+
+        /** Where the signing credentials come from (default: {@link ScpCredentialsProvider#environment()}). */
+        public Builder credentials(ScpCredentialsProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** Signs with fixed credentials. */
+        public Builder credentials(ScpCredentials credentials) {
+            return credentials(ScpCredentialsProvider.of(credentials));
+        }
+
+        /** The clock that timestamps each signature and dates Retry-After and the deprecation warning (default: the system clock). */
+        public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replaces the retry policy built from the options above; every attempt is signed afresh. */
+        public Builder retryer(Retryer retryer) {
+            this.retryer = Objects.requireNonNull(retryer, "retryer");
+            return this;
+        }
+
+        /** Where Feign's log lines go; only the masking logger is accepted, so no signature is ever logged. */
+        public Builder logger(ScpMaskingLogger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /** How much Feign logs (default NONE); without {@link #logger} lines go to java.util.logging. */
+        public Builder logLevel(Logger.Level level) {
+            this.logLevel = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /** The HTTP client Feign uses (default: Feign's {@code HttpURLConnection} client). */
+        public Builder client(Client client) {
+            this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
@@ -193,15 +251,22 @@ public final class ScpImageClient<T extends ImageShowResponse> {
             if (endpoint == null) {
                 throw new IllegalStateException("endpoint is required");
             }
-            ImagesApi api = Feign.builder()
+            Feign.Builder feign = Feign.builder()
+                    .contract(new ImageIdContract())
+                    .requestInterceptor(new ScpSigningInterceptor(credentials, clock))
+                    .logger(logger != null ? logger : ScpMaskingLogger.javaUtilLogging())
+                    .logLevel(logLevel)
                     .encoder(new JacksonEncoder(mapper))
                     .decoder(new VersionedDecoder(mapper, version.responseType()))
                     .options(new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                             readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
                     .errorDecoder(new ScpErrorDecoder(mapper, clock))
-                    .retryer(new ScpRetryer(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, clock,
-                            Thread::sleep))
-                    .target(ImagesApi.class, endpoint);
+                    .retryer(retryer != null ? retryer : new ScpRetryer(maxAttempts, initialBackoff, maxBackoff,
+                            maxRetryAfter, clock, Thread::sleep));
+            if (client != null) {
+                feign.client(client);
+            }
+            ImagesApi api = feign.target(ImagesApi.class, endpoint);
             DeprecationWarning.warnIfDeprecated(version.version(), clock);
             return new ScpImageClient<>(api, version);
         }

@@ -86,6 +86,7 @@ class DeprecationWarningTest {
     @Test
     void aDeprecatedClientWarnsOnceWhenBuiltAndNotPerCall() {
         ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:1").maxAttempts(1)
+                .credentials(ScpCredentials.of("test", "test"))
                 .connectTimeout(Duration.ofSeconds(1)).clock(at("2026-01-01T00:00:00Z")).build(ImageVersion.V1_1);
         for (int i = 0; i < 3; i++) {
             try {

@@ -12,10 +12,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Helpers shared by the integration tests: the seed examples and raw HTTP calls. */
+import io.github.scptoolkit.image.client.ScpCredentials;
+import io.github.scptoolkit.image.client.ScpSigner;
+
+/** Helpers shared by the integration tests: the seed examples, the demo credentials and raw HTTP calls. */
 final class ReferenceServer {
 
     static final String SEED_IMAGE_ID = "70a599e0-31e7-49b7-b260-868f441e862b";
+    /** The project that owns the seed image (and the demo key pair). */
+    static final String SEED_PROJECT = "a8f10467abfc4b87b64614ab36eb9ae4";
+    /** The reference server's documented demo key pair (application.properties). */
+    static final ScpCredentials DEMO = ScpCredentials.of("test", "test", SEED_PROJECT);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -31,7 +38,20 @@ final class ReferenceServer {
         }
     }
 
-    /** A plain GET with the given headers, for what the typed client cannot send (bad versions). */
+    /** A plain GET signed with the demo credentials, for what the typed client cannot send (bad versions). */
+    static HttpResponse<String> signedGet(int port, String path, Map<String, String> headers) {
+        return signedGet(port, path, headers, new ScpSigner(DEMO));
+    }
+
+    /** A plain GET signed by {@code signer} now, over the exact URL sent. */
+    static HttpResponse<String> signedGet(int port, String path, Map<String, String> headers, ScpSigner signer) {
+        String url = "http://127.0.0.1:" + port + path;
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.putAll(signer.headers("GET", url, System.currentTimeMillis()));
+        return get(port, path, all);
+    }
+
+    /** A plain GET with exactly the given headers (unsigned unless they carry a signature). */
     static HttpResponse<String> get(int port, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         headers.forEach(request::header);

@@ -37,7 +37,7 @@ class ShowImageErrorsIT {
             case V1_2 -> ImageVersion.V1_2;
             case V1_3 -> ImageVersion.V1_3;
         };
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).build(typed);
+        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).credentials(ReferenceServer.DEMO).build(typed);
 
         FeignException e = catchThrowableOfType(FeignException.class,
                 () -> client.showImage("00000000-0000-0000-0000-000000000000"));
@@ -52,7 +52,7 @@ class ShowImageErrorsIT {
     @ValueSource(strings = {"virtualserver 9.9", "virtualserver 1.4", "blockstorage 1.2", "virtualserver", "",
             "virtualserver1.3", "VIRTUALSERVER 1.3", "virtualserver 1.x", "1.3"})
     void unknownOrMalformedVersionIsBadRequest(String header) {
-        var response = ReferenceServer.get(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID,
+        var response = ReferenceServer.signedGet(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID,
                 Map.of("Scp-Api-Version", header));
 
         assertThat(response.statusCode()).isEqualTo(400);

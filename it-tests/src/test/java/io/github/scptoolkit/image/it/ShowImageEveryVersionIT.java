@@ -44,7 +44,7 @@ class ShowImageEveryVersionIT {
     }
 
     private <T extends ImageShowResponse> ScpImageClient<T> client(ImageVersion<T> version) {
-        return ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).build(version);
+        return ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).credentials(ReferenceServer.DEMO).build(version);
     }
 
     @ParameterizedTest(name = "{1}: the client decodes the seed example field by field")
@@ -77,7 +77,7 @@ class ShowImageEveryVersionIT {
     @ParameterizedTest(name = "{1}: the raw 200 body equals the seed example exactly")
     @MethodSource("versions")
     void rawBodyEqualsSeedExample(ImageVersion<?> version, String number) {
-        var response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID,
+        var response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
                 Map.of("Scp-Api-Version", "virtualserver " + number));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -88,7 +88,7 @@ class ShowImageEveryVersionIT {
 
     @Test
     void requestWithoutVersionHeaderIsServedAs13() {
-        var response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, Map.of());
+        var response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID, Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ReferenceServer.json(response.body())).isEqualTo(ReferenceServer.seedExample("1.3"));

@@ -1,7 +1,10 @@
 package io.github.scptoolkit.image.reference;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
@@ -21,5 +24,14 @@ public class ReferenceServerApplication {
     /** Starts the server; {@code --server.port=9090} changes the port. */
     public static void main(String[] args) {
         SpringApplication.run(ReferenceServerApplication.class, args);
+    }
+
+    /**
+     * Image ids are one path segment in which the clients encode {@code /} as {@code %2F}; Tomcat
+     * refuses {@code %2F} by default, so pass it through undecoded (Spring then decodes the id).
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashInImageIds() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     }
 }

@@ -20,7 +20,8 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
  * (retired versions refused, deprecation headers; see {@link VersionLifecycle} for the
  * {@code scp.versions.*} properties), per-version response shapes and RFC 9457 problem responses.
  * An implementation sees the resolved version as its {@code ScpApiVersion} argument (the header
- * as sent once it passed validation, or the spec's default, the CURRENT version, without one).
+ * as sent once it passed validation, or the spec's default, the CURRENT version, without one) and request signature
+ * checks ({@link ScpAuthConfiguration}).
  *
  * <pre>
  * &#64;SpringBootApplication
@@ -30,7 +31,7 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
  * </pre>
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ScpProblemHandler.class, VersionShapingAdvice.class})
+@Import({ScpProblemHandler.class, VersionShapingAdvice.class, ScpAuthConfiguration.class})
 public class ScpImageApiConfiguration implements WebMvcConfigurer {
 
     /** Header that carries the version; header names are case-insensitive ({@code Scp-API-Version} works). */

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * version errors, the implementation's 404, an unexpected 500) is an RFC 9457 problem with a
  * stable code and {@code errors[]}, and no body leaks internals.
  */
-@SpringBootTest(classes = StubTestApp.class)
+// Signature checks have their own tests (ScpSignatureFilterTest, ScpAuthConfigurationTest); off here.
+@SpringBootTest(classes = StubTestApp.class, properties = "scp.auth.enabled=false")
 @AutoConfigureMockMvc
 class ProblemResponsesTest {
 

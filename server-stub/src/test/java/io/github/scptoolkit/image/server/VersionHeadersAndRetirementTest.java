@@ -20,7 +20,8 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
  * Lifecycle decided per request with the application's clock in Asia/Seoul (the day before, the
  * day itself and the zone boundary of 1.0 and 1.1), and the version headers of served responses.
  */
-@SpringBootTest(classes = StubTestApp.class)
+// Signature checks have their own tests (ScpSignatureFilterTest, ScpAuthConfigurationTest); off here.
+@SpringBootTest(classes = StubTestApp.class, properties = "scp.auth.enabled=false")
 @AutoConfigureMockMvc
 class VersionHeadersAndRetirementTest {
 

@@ -1,0 +1,64 @@
+package io.github.scptoolkit.image.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+
+/** A Feign {@link Client} that records each request it is given and answers from a script. */
+final class RecordingClient implements Client {
+
+    static final String IMAGE_JSON = "{\"id\":\"70a599e0-31e7-49b7-b260-868f441e862b\",\"name\":\"imagename\"}";
+
+    final List<Request> requests = new ArrayList<>();
+    private final Deque<Object> script = new ArrayDeque<>();
+
+    /** The next attempt fails with an IOException. */
+    RecordingClient thenIoFailure() {
+        script.add(new IOException("connection reset (scripted)"));
+        return this;
+    }
+
+    /** The next attempt is answered with {@code status} and {@code body}. */
+    RecordingClient then(int status, String body) {
+        script.add(new Object[] {status, body});
+        return this;
+    }
+
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        requests.add(request);
+        Object next = script.isEmpty() ? new Object[] {200, IMAGE_JSON} : script.poll();
+        if (next instanceof IOException e) {
+            throw e;
+        }
+        Object[] answer = (Object[]) next;
+        String contentType = (int) answer[0] == 200 ? "application/json" : "application/problem+json";
+        return Response.builder()
+                .status((int) answer[0])
+                .reason("scripted")
+                .request(request)
+                .headers(Map.of("Content-Type", List.of(contentType)))
+                .body((String) answer[1], StandardCharsets.UTF_8)
+                .build();
+    }
+
+    /** The single value of a header of a recorded request (fails when absent or repeated). */
+    static String header(Request request, String name) {
+        List<String> values = request.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+        if (values.size() != 1) {
+            throw new AssertionError("expected exactly one " + name + " header but got " + values);
+        }
+        return values.get(0);
+    }
+}

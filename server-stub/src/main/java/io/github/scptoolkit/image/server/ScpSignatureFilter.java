@@ -1,0 +1,94 @@
+package io.github.scptoolkit.image.server;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lets only correctly signed requests through; answers anything else with a 401, a
+ * {@code WWW-Authenticate} header and an RFC 9457 problem it writes itself (errors raised in a
+ * filter never reach {@code @ControllerAdvice}). The URL checked is
+ * {@code request.getRequestURL()} plus {@code ?query}, which is what the client signed as long as
+ * the server sees the client's scheme, host and port: behind a reverse proxy, let Spring's
+ * {@code ForwardedHeaderFilter} (which runs before this one) apply {@code X-Forwarded-*}.
+ */
+final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
+
+    /** After Spring's ForwardedHeaderFilter (highest precedence), which rewrites the request URL. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    static final String WWW_AUTHENTICATE = "SCP-HMAC-SHA256 realm=\"virtualserver\"";
+
+    private final ScpSignatureVerifier verifier;
+
+    ScpSignatureFilter(ScpSignatureVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ScpSignatureVerifier.Outcome outcome = verifier.verify(request.getMethod(), signedUrl(request),
+                name -> Collections.list(request.getHeaders(name)));
+        if (outcome.accepted()) {
+            outcome.caller().bindTo(request);
+            chain.doFilter(request, response);
+            return;
+        }
+        ProblemDetail problem = ScpProblems.problem(HttpStatus.UNAUTHORIZED, outcome.rejection().name(),
+                outcome.rejection().title, outcome.detail());
+        problem.setInstance(ScpProblemHandler.instance(request.getRequestURI()));
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        byte[] body = JsonMapper.shared().writeValueAsBytes(asMap(problem));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The full URL as the client sent it: scheme, host, port (unless default), raw path, {@code ?query}. */
+    static String signedUrl(HttpServletRequest request) {
+        StringBuffer url = request.getRequestURL();
+        String query = request.getQueryString();
+        if (query != null) {
+            url.append('?').append(query);
+        }
+        return url.toString();
+    }
+
+    /** The same members, in the same order, as the stub's other problem bodies. */
+    private static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", problem.getType().toString());
+        map.put("title", problem.getTitle());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            map.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.scptoolkit.image.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks one request's signature:
+ * {@code Base64(HMAC-SHA256(secretKey, METHOD + URL + Scp-Timestamp + Scp-Accesskey + accountId + Scp-ClientType))}.
+ * The timestamp must lie within {@code window} of the clock (both ways, bounds included). An
+ * unknown access key and a wrong signature give the same answer after the same work: an HMAC is
+ * computed for unknown keys too (with a random key), and signatures are compared in constant time.
+ */
+final class ScpSignatureVerifier {
+
+    static final String ACCESS_KEY = "Scp-Accesskey";
+    static final String TIMESTAMP = "Scp-Timestamp";
+    static final String CLIENT_TYPE = "Scp-ClientType";
+    static final String SIGNATURE = "Scp-Signature";
+    static final String ACCOUNT_ID = "Scp-AccountId";
+
+    private static final List<String> REQUIRED = List.of(ACCESS_KEY, TIMESTAMP, CLIENT_TYPE, SIGNATURE);
+
+    /** Why a request was refused; {@code code} is stable, the rest is for people. */
+    enum Rejection {
+        MISSING_AUTH_HEADERS("Missing authentication headers"),
+        MALFORMED_TIMESTAMP("Malformed timestamp"),
+        TIMESTAMP_OUT_OF_WINDOW("Timestamp out of window"),
+        INVALID_SIGNATURE("Invalid signature");
+
+        final String title;
+
+        Rejection(String title) {
+            this.title = title;
+        }
+    }
+
+    /** The result: a caller, or a rejection with its detail. */
+    record Outcome(ScpCaller caller, Rejection rejection, String detail) {
+        boolean accepted() {
+            return caller != null;
+        }
+    }
+
+    private final ScpCredentialStore store;
+    private final Clock clock;
+    private final Duration window;
+    private final byte[] unknownKeySecret = new byte[32];
+
+    ScpSignatureVerifier(ScpCredentialStore store, Clock clock, Duration window) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = Objects.requireNonNull(window, "window");
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("the timestamp window must not be negative: " + window);
+        }
+        new SecureRandom().nextBytes(unknownKeySecret);
+    }
+
+    Duration window() {
+        return window;
+    }
+
+    /**
+     * @param headers all values of a header, looked up case-insensitively (as
+     *        {@code HttpServletRequest.getHeaders} does)
+     */
+    Outcome verify(String method, String url, Function<String, List<String>> headers) {
+        List<String> missing = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        for (String name : REQUIRED) {
+            int count = headers.apply(name).size();
+            if (count == 0) {
+                missing.add(name);
+            } else if (count > 1) {
+                repeated.add(name);
+            }
+        }
+        List<String> accountValues = headers.apply(ACCOUNT_ID);
+        if (accountValues.size() > 1) {
+            repeated.add(ACCOUNT_ID);
+        }
+        if (!missing.isEmpty() || !repeated.isEmpty()) {
+            return reject(Rejection.MISSING_AUTH_HEADERS, "Signed requests carry Scp-Accesskey, Scp-Timestamp, "
+                    + "Scp-ClientType and Scp-Signature, each exactly once"
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                    + (repeated.isEmpty() ? "" : "; repeated: " + String.join(", ", repeated)) + ".");
+        }
+        String accessKey = headers.apply(ACCESS_KEY).get(0);
+        String timestamp = headers.apply(TIMESTAMP).get(0);
+        String clientType = headers.apply(CLIENT_TYPE).get(0);
+        String signature = headers.apply(SIGNATURE).get(0);
+        String accountId = accountValues.isEmpty() ? "" : accountValues.get(0);
+
+        long millis;
+        if (timestamp.isEmpty() || timestamp.length() > 18 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return reject(Rejection.MALFORMED_TIMESTAMP,
+                    "Scp-Timestamp must be the signing time in epoch milliseconds (digits only).");
+        }
+        millis = Long.parseLong(timestamp);
+        long skew = Math.abs(clock.millis() - millis);
+        if (skew > window.toMillis()) {
+            return reject(Rejection.TIMESTAMP_OUT_OF_WINDOW, "Scp-Timestamp is more than " + window.toSeconds()
+                    + " seconds away from the server's time; sign the request again with the current time.");
+        }
+
+        Optional<ScpCredentialStore.Credential> credential = store.find(accessKey);
+        byte[] key = credential.map(c -> c.secretKey().getBytes(StandardCharsets.UTF_8)).orElse(unknownKeySecret);
+        byte[] expected = hmacBase64(key, method + url + timestamp + accessKey + accountId + clientType);
+        boolean matches = MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+        boolean accountAllowed = credential.flatMap(ScpCredentialStore.Credential::accountId)
+                .map(bound -> accountId.isEmpty() || bound.equals(accountId)).orElse(true);
+        if (!matches || credential.isEmpty() || !accountAllowed) {
+            return reject(Rejection.INVALID_SIGNATURE,
+                    "The signature does not match the request, or the access key is not valid for it.");
+        }
+        String callerAccount = accountId.isEmpty() ? credential.get().accountId().orElse(null) : accountId;
+        return new Outcome(new ScpCaller(accessKey, callerAccount), null, null);
+    }
+
+    private static Outcome reject(Rejection rejection, String detail) {
+        return new Outcome(null, rejection, detail);
+    }
+
+    private static byte[] hmacBase64(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encode(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.scptoolkit.image.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The filter on servlet requests: what passes, and the 401 problem it writes itself. */
+class ScpSignatureFilterTest {
+
+    static final long NOW = ScpSignatureVerifierTest.NOW;
+    static final String URL = ScpSignatureVerifierTest.URL;
+
+    static ScpSignatureFilter filter(ScpCredentialStore store, long now) {
+        return new ScpSignatureFilter(new ScpSignatureVerifier(store,
+                Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC), Duration.ofMinutes(5)));
+    }
+
+    static MockHttpServletRequest signedRequest(String accessKeyHeader, String accessKey, String secret, long ts)
+            throws Exception {
+        MockHttpServletRequest request = SignatureVectors.requestFor("GET", URL);
+        request.addHeader(accessKeyHeader, accessKey);
+        request.addHeader("scp-timestamp", String.valueOf(ts));
+        request.addHeader("SCP-CLIENTTYPE", "Openapi");
+        request.addHeader("Scp-Signature",
+                ScpSignatureVerifierTest.sign(secret, "GET" + URL + ts + accessKey + "Openapi"));
+        return request;
+    }
+
+    static MockHttpServletResponse run(ScpSignatureFilter filter, MockHttpServletRequest request, MockFilterChain chain)
+            throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, chain);
+        return response;
+    }
+
+    static List<SignatureVectors> vectors() {
+        return SignatureVectors.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void vectorRequestsPassWithTheUrlRebuiltFromTheServletRequest(SignatureVectors v) throws Exception {
+        MockHttpServletRequest request = v.request();
+        assertThat(ScpSignatureFilter.signedUrl(request)).isEqualTo(v.url());
+        MockFilterChain chain = new MockFilterChain();
+
+        MockHttpServletResponse response = run(filter(InMemoryScpCredentialStore.of(v.credential()),
+                Long.parseLong(v.timestamp())), request, chain);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(chain.getRequest()).isSameAs(request);
+        assertThat(ScpCaller.from(request)).hasValueSatisfying(c -> assertThat(c.accessKey()).isEqualTo(v.accessKey()));
+        assertThat(request.getAttribute(ScpCaller.ACCESS_KEY_ATTRIBUTE)).isEqualTo(v.accessKey());
+        assertThat(request.getAttribute(ScpCaller.ACCOUNT_ID_ATTRIBUTE))
+                .isEqualTo(v.accountId().isEmpty() ? null : v.accountId());
+    }
+
+    @ParameterizedTest(name = "access key header spelled {0}")
+    @ValueSource(strings = {"Scp-Accesskey", "Scp-AccessKey", "SCP-ACCESSKEY", "scp-accesskey"})
+    void headerNamesAreCaseInsensitive(String spelling) throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW),
+                signedRequest(spelling, "AK1", "secret-key-1", NOW), chain);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void refusalIsA401ProblemWrittenByTheFilter() throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletRequest request = SignatureVectors.requestFor("GET", URL);
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW), request, chain);
+
+        assertThat(chain.getRequest()).as("the request went no further").isNull();
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("SCP-HMAC-SHA256 realm=\"virtualserver\"");
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        JsonNode body = JsonMapper.shared().readTree(response.getContentAsByteArray());
+        assertThat(body.propertyNames()).containsExactly("type", "title", "status", "detail", "instance", "code", "errors");
+        assertThat(body.get("type").asString()).isEqualTo("https://scp-toolkit.dev/problems/missing-auth-headers");
+        assertThat(body.get("title").asString()).isEqualTo("Missing authentication headers");
+        assertThat(body.get("status").asInt()).isEqualTo(401);
+        assertThat(body.get("instance").asString()).isEqualTo("/v1/images/70a599e0-31e7-49b7-b260-868f441e862b");
+        assertThat(body.get("code").asString()).isEqualTo("MISSING_AUTH_HEADERS");
+        assertThat(body.get("errors").get(0).get("code").asString()).isEqualTo("MISSING_AUTH_HEADERS");
+        assertThat(body.get("errors").get(0).get("status").asString()).isEqualTo("401");
+        assertThat(ScpCaller.from(request)).isEmpty();
+    }
+
+    @Test
+    void eachReasonHasItsOwnCode() throws Exception {
+        ScpSignatureFilter filter = filter(ScpSignatureVerifierTest.STORE, NOW);
+        MockHttpServletRequest malformed = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        malformed.removeHeader("Scp-Timestamp");
+        malformed.addHeader("Scp-Timestamp", "yesterday");
+
+        assertThat(code(run(filter, malformed, new MockFilterChain()))).isEqualTo("MALFORMED_TIMESTAMP");
+        assertThat(code(run(filter, signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW - 300_001),
+                new MockFilterChain()))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
+        assertThat(code(run(filter, signedRequest("Scp-Accesskey", "AK1", "wrong", NOW), new MockFilterChain())))
+                .isEqualTo("INVALID_SIGNATURE");
+    }
+
+    @Test
+    void unknownKeyAndWrongSignatureLookTheSame() throws Exception {
+        ScpSignatureFilter filter = filter(ScpSignatureVerifierTest.STORE, NOW);
+
+        MockHttpServletResponse unknown = run(filter, signedRequest("Scp-Accesskey", "NOBODY", "x", NOW),
+                new MockFilterChain());
+        MockHttpServletResponse wrong = run(filter, signedRequest("Scp-Accesskey", "AK1", "wrong", NOW),
+                new MockFilterChain());
+
+        assertThat(unknown.getStatus()).isEqualTo(wrong.getStatus()).isEqualTo(401);
+        assertThat(unknown.getContentAsString()).isEqualTo(wrong.getContentAsString());
+        for (String name : wrong.getHeaderNames()) {
+            assertThat(unknown.getHeaderValues(name)).as(name).isEqualTo(wrong.getHeaderValues(name));
+        }
+        assertThat(unknown.getHeaderNames()).containsExactlyInAnyOrderElementsOf(wrong.getHeaderNames());
+    }
+
+    @Test
+    void badSignatureResponseRevealsNothingAboutTheExpectedSignature() throws Exception {
+        MockHttpServletRequest request = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        String expected = request.getHeader("Scp-Signature");
+        request.removeHeader("Scp-Signature");
+        request.addHeader("Scp-Signature", "AAAA" + expected.substring(4));
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW), request, new MockFilterChain());
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        String everything = response.getContentAsString() + response.getHeaderNames().stream()
+                .map(n -> n + ": " + response.getHeaderValues(n)).toList();
+        assertThat(everything).doesNotContain(expected, expected.substring(4), "secret-key-1");
+    }
+
+    private static String code(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).isEqualTo(401);
+        return JsonMapper.shared().readTree(response.getContentAsByteArray()).get("code").asString();
+    }
+}
