@@ -29,8 +29,8 @@ class AllVersionsServedBeforeNotBeforeIT {
     @ParameterizedTest(name = "{0} is served; deprecated={1}")
     @CsvSource({"1.0, true", "1.1, true", "1.2, false", "1.3, false"})
     void everyVersionIsServed(String version, boolean deprecated) {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID,
-                Map.of("Scp-Api-Version", "virtualserver " + version));
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
+                Map.of("Scp-Api-Version", "virtualserver " + version), ReferenceClocks.BEFORE_ANY_NOT_BEFORE);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ReferenceServer.json(response.body())).isEqualTo(ReferenceServer.seedExample(version));

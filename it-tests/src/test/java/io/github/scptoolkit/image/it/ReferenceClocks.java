@@ -10,6 +10,11 @@ import org.springframework.context.annotation.Bean;
 /** Fixed clocks for the reference server: the stub decides retirement with the application's Clock bean. */
 final class ReferenceClocks {
 
+    /** The instant of {@link Today}; clients sign with it so their timestamps fall in the server's window. */
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+    /** The instant of {@link BeforeAnyNotBefore}. */
+    static final Clock BEFORE_ANY_NOT_BEFORE = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+
     private ReferenceClocks() {
     }
 
@@ -18,7 +23,7 @@ final class ReferenceClocks {
     static class Today {
         @Bean
         Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+            return TODAY;
         }
     }
 
@@ -27,7 +32,7 @@ final class ReferenceClocks {
     static class BeforeAnyNotBefore {
         @Bean
         Clock clock() {
-            return Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+            return BEFORE_ANY_NOT_BEFORE;
         }
     }
 }

@@ -45,9 +45,19 @@ final class ReferenceServer {
 
     /** A plain GET signed by {@code signer} now, over the exact URL sent. */
     static HttpResponse<String> signedGet(int port, String path, Map<String, String> headers, ScpSigner signer) {
+        return signedGet(port, path, headers, signer, java.time.Clock.systemUTC());
+    }
+
+    /** A plain GET signed with the demo credentials at {@code clock}'s time (for servers on a fixed clock). */
+    static HttpResponse<String> signedGet(int port, String path, Map<String, String> headers, java.time.Clock clock) {
+        return signedGet(port, path, headers, new ScpSigner(DEMO), clock);
+    }
+
+    private static HttpResponse<String> signedGet(int port, String path, Map<String, String> headers, ScpSigner signer,
+            java.time.Clock clock) {
         String url = "http://127.0.0.1:" + port + path;
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);
-        all.putAll(signer.headers("GET", url, System.currentTimeMillis()));
+        all.putAll(signer.headers("GET", url, clock.millis()));
         return get(port, path, all);
     }
 

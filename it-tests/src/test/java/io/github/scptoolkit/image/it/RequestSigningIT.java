@@ -54,6 +54,7 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 @SpringBootTest(classes = {ReferenceServerApplication.class, RequestSigningIT.ReceivedUrls.class},
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
+            "scp.versions.serve-retired=true",
             // A second project's key, to show that the server knows who signed.
             "scp.auth.credentials[1].access-key=other-project-key",
             "scp.auth.credentials[1].secret-key=other-project-secret",

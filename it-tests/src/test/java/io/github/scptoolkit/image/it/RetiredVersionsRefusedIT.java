@@ -35,8 +35,8 @@ class RetiredVersionsRefusedIT {
     @ParameterizedTest(name = "{0} (Not Before {1}) is refused")
     @CsvSource({"1.0, 2025-12-31", "1.1, 2026-05-31"})
     void retiredVersionsAreRefusedWithAProblem(String version, String notBefore) {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID,
-                Map.of("Scp-Api-Version", "virtualserver " + version));
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
+                Map.of("Scp-Api-Version", "virtualserver " + version), ReferenceClocks.TODAY);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
@@ -54,7 +54,8 @@ class RetiredVersionsRefusedIT {
     @CsvSource({"1.0", "1.1"})
     void theClientDecodesTheRefusal(String version) {
         ImageVersion<?> typed = version.equals("1.0") ? ImageVersion.V1_0 : ImageVersion.V1_1;
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).build(typed);
+        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+                .credentials(ReferenceServer.DEMO).clock(ReferenceClocks.TODAY).build(typed);
 
         ScpBadRequestException e = catchThrowableOfType(ScpBadRequestException.class,
                 () -> client.showImage(SEED_IMAGE_ID));
@@ -68,8 +69,8 @@ class RetiredVersionsRefusedIT {
     @ParameterizedTest(name = "{0} is still served")
     @CsvSource({"1.2", "1.3"})
     void activeVersionsAreServed(String version) {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID,
-                Map.of("Scp-Api-Version", "virtualserver " + version));
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
+                Map.of("Scp-Api-Version", "virtualserver " + version), ReferenceClocks.TODAY);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ReferenceServer.json(response.body())).isEqualTo(ReferenceServer.seedExample(version));

@@ -40,7 +40,8 @@ class TypedErrorsIT {
     }
 
     private ScpImageClient<?> client(ImageVersion<?> version) {
-        return ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).build(version);
+        return ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+                .credentials(ReferenceServer.DEMO).clock(ReferenceClocks.BEFORE_ANY_NOT_BEFORE).build(version);
     }
 
     @ParameterizedTest(name = "{0}: 404 is ScpNotFoundException IMAGE_NOT_FOUND")
@@ -69,8 +70,8 @@ class TypedErrorsIT {
     @ParameterizedTest(name = "Scp-Api-Version ''{0}'' is a 400 UNSUPPORTED_API_VERSION quoting it")
     @ValueSource(strings = {"blockstorage 1.2", "virtualserver 9.9", "virtualserver", ""})
     void unknownMalformedAndOtherServiceVersionsAreBadRequests(String header) {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID,
-                Map.of("Scp-Api-Version", header));
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID,
+                Map.of("Scp-Api-Version", header), ReferenceClocks.BEFORE_ANY_NOT_BEFORE);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.github.scptoolkit.image.client.ApiVersion;
 import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ResponseMetadata;
+import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ShowImageResponse;
 import io.github.scptoolkit.image.client.generated.model.ImageShowResponse;
@@ -52,7 +53,7 @@ class VersionHeadersIT {
     @MethodSource("versions")
     void rawResponseOfEachVersion(ImageVersion<?> version, String sunsetInstant, String sunset) {
         String number = version.version().number();
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID,
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
                 Map.of("Scp-Api-Version", "virtualserver " + number));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -75,7 +76,8 @@ class VersionHeadersIT {
     @MethodSource("versions")
     <T extends ImageShowResponse> void clientMetadataOfEachVersion(ImageVersion<T> version, String sunsetInstant,
             String sunset) {
-        ScpImageClient<T> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).build(version);
+        ScpImageClient<T> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+                .credentials(ReferenceServer.DEMO).build(version);
 
         ShowImageResponse<T> response = client.showImageWithMetadata(SEED_IMAGE_ID);
 
@@ -95,7 +97,7 @@ class VersionHeadersIT {
 
     @Test
     void withoutAHeaderTheCurrentVersionIsEchoed() {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, Map.of());
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID, Map.of());
 
         assertThat(response.headers().allValues("Scp-Api-Version")).containsExactly("virtualserver 1.3");
         assertThat(response.headers().allValues("Vary")).anyMatch(v -> v.contains("Scp-Api-Version"));
@@ -103,7 +105,7 @@ class VersionHeadersIT {
 
     @Test
     void anErrorOfAResolvedVersionEchoesIt() {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/00000000-0000-0000-0000-000000000000",
+        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/00000000-0000-0000-0000-000000000000",
                 Map.of("Scp-Api-Version", "virtualserver 1.1"));
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -115,9 +117,11 @@ class VersionHeadersIT {
     @Test
     void readmeVersionsSnippetRuns() {
         String endpoint = "http://127.0.0.1:" + port;
+        ScpCredentials credentials = ReferenceServer.DEMO;
         // --- README "## Versions" snippet (keep in sync) ---
         ScpImageClient<ImageShowResponse> images = ScpImageClient.builder()
                 .endpoint(endpoint)
+                .credentials(credentials)
                 .build(ImageVersion.V1_1);              // logs one warning: 1.1 is DEPRECATED
         ShowImageResponse<ImageShowResponse> r = images.showImageWithMetadata("70a599e0-31e7-49b7-b260-868f441e862b");
         if (r.metadata().isDeprecated()) {
