@@ -254,9 +254,10 @@ class RequestSigningIT {
 
     @Test
     void readmeClientSnippetWorks() {
+        String endpoint = "http://127.0.0.1:" + port;
         // Copy of the client snippet in README.md, "Credentials and request signing" (keep in sync).
         ScpImageClient<ImageShowResponseV1Dot2> images = ScpImageClient.builder()
-                .endpoint("http://127.0.0.1:" + port)
+                .endpoint(endpoint)                  // e.g. "http://127.0.0.1:8080"
                 .credentials(ScpCredentials.of("test", "test", "a8f10467abfc4b87b64614ab36eb9ae4"))
                 .build();
         ImageShowResponseV1Dot2 image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");

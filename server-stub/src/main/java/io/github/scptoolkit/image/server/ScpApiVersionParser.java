@@ -7,6 +7,8 @@ import org.springframework.web.accept.SemanticApiVersionParser;
 /**
  * Parses {@code virtualserver 1.3}. Spring's default parser skips any leading non-digits, so it
  * would accept {@code blockstorage 1.3}; this one checks the service name and the single space.
+ * Matching is exact and case-sensitive ({@code VIRTUALSERVER 1.3} is a 400), as the vendor sends
+ * the value and as the spec's {@code ScpApiVersion} enum lists it; the header's name is not.
  */
 final class ScpApiVersionParser implements ApiVersionParser<SemanticApiVersionParser.Version> {
 

@@ -1,0 +1,33 @@
+package io.github.scptoolkit.image.it.readme;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.scptoolkit.image.server.ImageNotFoundException;
+import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
+import io.github.scptoolkit.image.server.generated.api.ImagesApi;
+import io.github.scptoolkit.image.server.generated.model.ImageShowResponse;
+import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
+
+// README.md's "Implement the server interface" example, verbatim (ReadmeTest checks it); run by ReadmeServerExampleIT.
+@RestController
+@Import(ScpImageApiConfiguration.class)
+class MyImagesController implements ImagesApi {
+
+    @Override
+    public ResponseEntity<ImageShowResponse> showImage(String imageId, ScpApiVersion scpApiVersion,
+            String acceptLanguage) {
+        if (!imageId.equals("70a599e0-31e7-49b7-b260-868f441e862b")) {
+            throw new ImageNotFoundException(imageId);              // answered as a 404 problem
+        }
+        ImageShowResponseV1Dot2 image = new ImageShowResponseV1Dot2()
+                .id(imageId)
+                .name("imagename")
+                .status("active")
+                .visibility("private")
+                .scpGpuDriver("535.183.06");
+        return ResponseEntity.ok(image);    // 1.0 and 1.1 callers get it without scp_gpu_driver
+    }
+}
