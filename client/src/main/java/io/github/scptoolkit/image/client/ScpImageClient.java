@@ -40,7 +40,9 @@ import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
  *
  * Errors: 400/401/403/404 throw {@link ScpBadRequestException}, {@link ScpUnauthorizedException},
  * {@link ScpForbiddenException}, {@link ScpNotFoundException} (all {@code FeignException}s carrying
- * the server's problem); I/O errors and 429/502/503/504 are retried as the builder says.
+ * the server's problem); I/O errors (also a body cut short) and 429/502/503/504 are retried as the
+ * builder says; a 200 whose body is empty or not the version's JSON throws Feign's
+ * {@code DecodeException} (status 200, not retried). README's "Client behaviour under faults" has the table.
  *
  * @param <T> the 200 body type of the bound version
  */
@@ -133,6 +135,7 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         private Logger logger;
         private Logger.Level logLevel = Logger.Level.NONE;
         private Client client;
+        private ScpRetryer.Sleeper sleeper = Thread::sleep;
 
         private Builder() {
         }
@@ -240,6 +243,12 @@ public final class ScpImageClient<T extends ImageShowResponse> {
             return this;
         }
 
+        /** How the built-in retry policy waits (default {@code Thread::sleep}); tests simulate time. */
+        Builder sleeper(ScpRetryer.Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
         /** Builds a client for the latest version (1.3). */
         public ScpImageClient<ImageShowResponseV1Dot2> build() {
             return build(ImageVersion.latest());
@@ -262,7 +271,7 @@ public final class ScpImageClient<T extends ImageShowResponse> {
                             readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
                     .errorDecoder(new ScpErrorDecoder(mapper, clock))
                     .retryer(retryer != null ? retryer : new ScpRetryer(maxAttempts, initialBackoff, maxBackoff,
-                            maxRetryAfter, clock, Thread::sleep));
+                            maxRetryAfter, clock, sleeper));
             if (client != null) {
                 feign.client(client);
             }

@@ -1,6 +1,13 @@
 package io.github.scptoolkit.image.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketException;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +15,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import feign.FeignException;
 import feign.Request;
 import feign.Response;
+import feign.RetryableException;
+import feign.codec.DecodeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.scptoolkit.image.client.generated.api.ImagesApi;
 import io.github.scptoolkit.image.client.generated.model.ApiResponse;
@@ -69,13 +81,76 @@ class VersionedDecoderTest {
         assertThat(decoded).isEqualTo(Map.of("a", 1));
     }
 
+    @Test
+    void anEmptyBodyIsADecodeExceptionWithTheStatusNotNull() {
+        Throwable thrown = catchThrowable(() -> decoder(ImageVersion.V1_3).decode(response(""), ImageShowResponse.class));
+
+        assertThat(thrown).isExactlyInstanceOf(DecodeException.class).hasMessageStartingWith("[200] empty body");
+        assertThat(((DecodeException) thrown).status()).isEqualTo(200);
+        assertNoRequestHeaders((FeignException) thrown);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"id\": \"x\", \"name\":", "[]", "<html>502</html>", "{\"min_disk\": 2147483648}",
+        "{\"created_at\": \"yesterday\"}"})
+    void aBodyThatIsNotTheVersionsJsonIsADecodeException(String body) {
+        Throwable thrown = catchThrowable(() -> decoder(ImageVersion.V1_3).decode(response(body), ImageShowResponse.class));
+
+        assertThat(thrown).isExactlyInstanceOf(DecodeException.class)
+                .hasMessageStartingWith("[200] body is not a valid ImageShowResponseV1Dot2 (")
+                .hasMessageEndingWith(" in the response to GET http://127.0.0.1/v1/images/x");
+        assertThat(((DecodeException) thrown).status()).isEqualTo(200);
+        assertThat(thrown.getCause()).isInstanceOf(IOException.class);
+        assertNoRequestHeaders((FeignException) thrown);
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsARetryableIoError() {
+        byte[] half = BODY.substring(0, BODY.length() / 2).getBytes(StandardCharsets.UTF_8);
+        Response cut = response(BODY).toBuilder().body(new ByteArrayInputStream(half), BODY.length()).build();
+
+        Throwable thrown = catchThrowable(() -> decoder(ImageVersion.V1_3).decode(cut, ImageShowResponse.class));
+
+        assertThat(thrown).isExactlyInstanceOf(RetryableException.class);
+        assertThat(((RetryableException) thrown).status()).isEqualTo(-1);
+        assertThat(thrown.getCause()).isInstanceOf(EOFException.class)
+                .hasMessage("connection closed after " + half.length + " of " + BODY.length() + " body bytes");
+        assertThat(ScpRetryer.isRetryable((RetryableException) thrown)).isTrue();
+        assertNoRequestHeaders((FeignException) thrown);
+    }
+
+    @Test
+    void aTransferThatFailsIsARetryableIoError() {
+        InputStream reset = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new SocketException("Connection reset");
+            }
+        };
+        Response broken = response(BODY).toBuilder().body(reset, null).build();
+
+        Throwable thrown = catchThrowable(() -> decoder(ImageVersion.V1_3).decode(broken, ImageShowResponse.class));
+
+        assertThat(thrown).isExactlyInstanceOf(RetryableException.class)
+                .hasMessage("Connection reset while reading the body in the response to GET http://127.0.0.1/v1/images/x");
+        assertThat(((RetryableException) thrown).status()).isEqualTo(-1);
+        assertThat(thrown.getCause()).isInstanceOf(SocketException.class);
+        assertNoRequestHeaders((FeignException) thrown);
+    }
+
+    /** Feign's own decode failure reports the request's headers (the signature) as response headers; ours do not. */
+    private static void assertNoRequestHeaders(FeignException e) {
+        assertThat(e.responseHeaders()).doesNotContainKey("Scp-Signature");
+        assertThat(e.getMessage()).doesNotContain("c2lnbmF0dXJl");
+    }
+
     private static VersionedDecoder decoder(ImageVersion<?> version) {
         return new VersionedDecoder(ScpJson.newMapper(), version.responseType());
     }
 
     private static Response response(String json) {
-        Request request = Request.create(Request.HttpMethod.GET, "http://127.0.0.1/v1/images/x", Map.of(), null,
-                StandardCharsets.UTF_8, null);
+        Request request = Request.create(Request.HttpMethod.GET, "http://127.0.0.1/v1/images/x",
+                Map.of("Scp-Signature", List.of("c2lnbmF0dXJl")), null, StandardCharsets.UTF_8, null);
         Map<String, Collection<String>> headers = Map.of("scp-api-version", List.of("virtualserver 1.3"),
                 "content-type", List.of("application/json"));
         return Response.builder().status(200).reason("OK").request(request).headers(headers)
