@@ -76,6 +76,6 @@ class BadCatalogIT {
     void missingFileStopsStartUp() {
         Throwable failure = start(dir.resolve("absent.json"), 0);
 
-        assertThat(messages(failure)).contains("Invalid image catalog").contains("absent.json");
+        assertThat(messages(failure)).contains("Invalid image catalog").contains("absent.json").contains("cannot read it: ");
     }
 }

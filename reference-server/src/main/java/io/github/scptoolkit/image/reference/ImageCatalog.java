@@ -39,8 +39,10 @@ class ImageCatalog {
         JsonNode document;
         try (InputStream in = catalog.getInputStream()) {
             document = mapper.readTree(in);
-        } catch (IOException | JacksonException e) {
+        } catch (JacksonException e) {
             throw new InvalidCatalogException(location, List.of("cannot read it as JSON: " + firstLine(e.getMessage())), e);
+        } catch (IOException e) {
+            throw new InvalidCatalogException(location, List.of("cannot read it: " + firstLine(e.getMessage())), e);
         }
         List<String> problems = new CatalogValidator().validate(document);
         if (!problems.isEmpty()) {

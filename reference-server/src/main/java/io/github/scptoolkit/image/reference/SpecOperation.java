@@ -3,6 +3,8 @@ package io.github.scptoolkit.image.reference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +50,13 @@ final class SpecOperation {
     }
 
     /** The names of the properties of {@code components/schemas/<schema>}, following {@code allOf} and local {@code $ref}s. */
-    java.util.Set<String> propertyNames(String schema) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> propertyNames(String schema) {
+        Set<String> names = new LinkedHashSet<>();
         collect(spec.path("components").path("schemas").path(schema), names, 0);
         return names;
     }
 
-    private void collect(JsonNode schema, java.util.Set<String> names, int depth) {
+    private void collect(JsonNode schema, Set<String> names, int depth) {
         if (depth > 16 || schema.isMissingNode()) {
             return;
         }
