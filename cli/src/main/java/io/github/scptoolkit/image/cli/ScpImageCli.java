@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code scp-image}: a small command line on the client that shows an image from any endpoint in
- * any version. Exit codes: 0 shown, 2 usage, 3 not found (404), 4 not authorized (401/403),
+ * any version, signing each request (credentials from options or {@code SCP_ACCESS_KEY},
+ * {@code SCP_SECRET_KEY}, {@code SCP_ACCOUNT_ID}). Exit codes: 0 shown, 2 usage, 3 not found (404), 4 not authorized (401/403),
  * 5 other HTTP error, 6 I/O error (cannot connect, timeout).
  *
  * <pre>
+ * SCP_ACCESS_KEY=test SCP_SECRET_KEY=test \
  * java -jar cli/target/scp-image-cli-0.1.0-SNAPSHOT-exec.jar show 70a599e0-31e7-49b7-b260-868f441e862b \
  *      --endpoint http://127.0.0.1:8080 --api-version 1.2 --verbose
  * </pre>
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the image was shown",
-            "2:usage error (bad option or version)",
+            "2:usage error (bad option or version, no credentials)",
             "3:not found (HTTP 404)",
             "4:not authorized (HTTP 401 or 403)",
             "5:other HTTP error",

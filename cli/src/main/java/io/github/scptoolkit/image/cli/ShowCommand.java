@@ -1,13 +1,9 @@
 package io.github.scptoolkit.image.cli;
 
 import java.io.PrintWriter;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import feign.FeignException;
@@ -21,17 +17,16 @@ import picocli.CommandLine.Spec;
 
 import io.github.scptoolkit.image.client.ApiVersion;
 import io.github.scptoolkit.image.client.ImageVersion;
+import io.github.scptoolkit.image.client.ResponseMetadata;
+import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpJson;
-import io.github.scptoolkit.image.client.generated.model.ApiResponse;
+import io.github.scptoolkit.image.client.ScpProblemException;
+import io.github.scptoolkit.image.client.ShowImageResponse;
 
 /** {@code scp-image show <image-id>}: prints the image as JSON on stdout; errors and --verbose facts on stderr. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one image and prints it as JSON.")
 final class ShowCommand implements Callable<Integer> {
-
-    /** Response headers --verbose prints when the server sends them (RFC 9745, RFC 8594, RFC 8288). */
-    static final List<String> DEPRECATION_HEADERS = List.of("Deprecation", "Sunset", "Link");
-    static final String VERSION_HEADER = "Scp-Api-Version";
 
     private final Map<String, String> env;
 
@@ -69,31 +64,37 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImageVersion<?> version = version();
-        ScpImageClient.Builder builder;
-        Optional<Credentials> credentials;
+        ScpImageClient<?> client;
         try {
-            builder = ScpImageClient.builder().endpoint(endpoint);
-            credentials = Credentials.resolve(accessKey, secretKey, accountId, env);
+            ScpCredentials credentials = Credentials.resolve(accessKey, secretKey, accountId, env)
+                    .orElseThrow(() -> new IllegalArgumentException("no credentials: give --access-key and --secret-key, or set "
+                            + Credentials.ACCESS_KEY_ENV + " and " + Credentials.SECRET_KEY_ENV
+                            + " (the local emulator's demo pair is test/test)"));
+            client = ScpImageClient.builder().endpoint(endpoint).credentials(credentials).build(version);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        // TODO(merge-signing): pass the credentials to the client so that it signs each request:
-        // credentials.ifPresent(c -> builder.credentials(c.accessKey(), c.secretKey(), c.accountId().orElse(null)));
-        ScpImageClient<?> client = builder.build(version);
         try {
-            ApiResponse<?> response = client.showImageWithHttpInfo(imageId);
+            ShowImageResponse<?> response = client.showImageWithMetadata(imageId);
             if (verbose) {
-                printVersionFacts(err, response.getHeaders(), version);
+                printVersionFacts(err, version, response.metadata());
             }
-            out.println(json().writeValueAsString(response.getData()));
+            out.println(json().writeValueAsString(response.body()));
             out.flush();
             return ScpImageCli.OK;
+        } catch (IllegalArgumentException e) {
+            // refused before sending (blank id, CR/LF in it)
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (RetryableException e) {
+            if (e.status() > 0) {
+                err.println("error: HTTP " + e.status() + ": the service kept failing (retried)");
+                return ScpImageCli.HTTP_ERROR;
+            }
             err.println("error: no answer from " + endpoint + ": " + e.getMessage());
             return ScpImageCli.IO_ERROR;
         } catch (FeignException e) {
             if (verbose) {
-                printVersionFacts(err, e.responseHeaders(), version);
+                printVersionFacts(err, version, ResponseMetadata.of(e.status(), e.responseHeaders()));
             }
             err.println(describe(e));
             return exitCode(e.status());
@@ -129,49 +130,29 @@ final class ShowCommand implements Callable<Integer> {
         return status < 0 ? ScpImageCli.IO_ERROR : ScpImageCli.HTTP_ERROR;
     }
 
-    /** {@code error: HTTP 404 IMAGE_NOT_FOUND: No image ...}, from the problem body when there is one. */
+    /**
+     * {@code error: HTTP 404 IMAGE_NOT_FOUND: No image ...} from the client's typed exception (400,
+     * 401, 403, 404 with a problem body); just the status otherwise.
+     */
     static String describe(FeignException e) {
         StringBuilder line = new StringBuilder("error: HTTP ").append(e.status());
-        JsonNode problem = problem(e.contentUTF8());
-        if (problem != null && problem.hasNonNull("code")) {
-            line.append(' ').append(problem.get("code").asText());
+        if (e instanceof ScpProblemException problem && problem.problem().isPresent()) {
+            if (problem.code() != null) {
+                line.append(' ').append(problem.code());
+            }
+            return line.append(": ").append(problem.detail() != null ? problem.detail() : "(no detail)").toString();
         }
-        if (problem != null && problem.hasNonNull("detail")) {
-            line.append(": ").append(problem.get("detail").asText());
-        } else {
-            line.append(": the server sent no problem details");
-        }
-        return line.toString();
+        return line.append(": the server sent no problem details").toString();
     }
 
-    private static JsonNode problem(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = new ObjectMapper().readTree(body);
-            return node.isObject() ? node : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-            return null;
-        }
-    }
-
-    private static void printVersionFacts(PrintWriter err, Map<String, Collection<String>> headers, ImageVersion<?> asked) {
+    private static void printVersionFacts(PrintWriter err, ImageVersion<?> asked, ResponseMetadata metadata) {
         err.println("requested version: " + asked);
-        err.println("served version: " + header(headers, VERSION_HEADER).orElse("(not stated by the server)"));
-        for (String name : DEPRECATION_HEADERS) {
-            header(headers, name).ifPresent(value -> err.println(name + ": " + value));
-        }
-    }
-
-    private static Optional<String> header(Map<String, Collection<String>> headers, String name) {
-        if (headers == null) {
-            return Optional.empty();
-        }
-        return headers.entrySet().stream()
-                .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty())
-                .map(h -> String.join(", ", h.getValue()))
-                .findFirst();
+        err.println("served version: " + metadata.servedVersion().map(ApiVersion::headerValue)
+                .orElse("(not stated by the server)"));
+        metadata.header("Deprecation").ifPresent(v -> err.println("Deprecation: " + v
+                + metadata.deprecation().map(d -> " (" + d + ")").orElse("")));
+        metadata.header("Sunset").ifPresent(v -> err.println("Sunset: " + v));
+        metadata.deprecationLink().ifPresent(link -> err.println("Link (deprecation): " + link));
     }
 
     private static ObjectMapper json() {
