@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
-/** The emulator serves its own description from the jars: spec, examples, rendered reference, health. */
+/**
+ * The emulator serves its own description from the jars, without signatures (the stub's default
+ * scp.auth.excluded-paths): spec, examples, rendered reference, health. The API itself stays signed.
+ */
 @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class EmulatorDocsIT {
 
@@ -55,6 +58,18 @@ class EmulatorDocsIT {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
         assertThat(css.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiStillNeedsASignature() {
+        var unsigned = ReferenceServer.get(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of());
+        var dotted = ReferenceServer.get(port, "/docs/../v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of());
+        var otherActuator = ReferenceServer.get(port, "/actuator/env", Map.of());
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(dotted.statusCode()).isNotEqualTo(200);
+        assertThat(dotted.body()).doesNotContain("imagename");
+        assertThat(otherActuator.statusCode()).isEqualTo(401);
     }
 
     @Test
