@@ -46,8 +46,14 @@ public final class ScpImageCli {
     private ScpImageCli() {
     }
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code. The client's one warning for a DEPRECATED
+     * version (java.util.logging) prints as a single {@code WARNING: ...} line on stderr.
+     */
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
+        }
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
