@@ -54,11 +54,7 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 @SpringBootTest(classes = {ReferenceServerApplication.class, RequestSigningIT.ReceivedUrls.class},
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
-            "scp.versions.serve-retired=true",
-            // A second project's key, to show that the server knows who signed.
-            "scp.auth.credentials[1].access-key=other-project-key",
-            "scp.auth.credentials[1].secret-key=other-project-secret",
-            "scp.auth.credentials[1].account-id=00000000000000000000000000000001"})
+            "scp.versions.serve-retired=true"})
 class RequestSigningIT {
 
     @LocalServerPort
@@ -243,7 +239,7 @@ class RequestSigningIT {
     @Test
     void theServerKnowsWhoSigned() {
         ScpImageClient<?> otherProject = ScpImageClient.builder().endpoint(endpoint())
-                .credentials(ScpCredentials.of("other-project-key", "other-project-secret")).build();
+                .credentials(ScpCredentials.of("test-b", "test-b")).build();   // the demo tenant of another project
 
         // The seed image is private to its owner project: another project's valid key does not see it.
         FeignException e = catchThrowableOfType(FeignException.class, () -> otherProject.showImage(SEED_IMAGE_ID));

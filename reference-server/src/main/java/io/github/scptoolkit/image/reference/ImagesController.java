@@ -1,39 +1,65 @@
 package io.github.scptoolkit.image.reference;
 
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.scptoolkit.image.server.ImageNotFoundException;
 import io.github.scptoolkit.image.server.ScpCaller;
+import io.github.scptoolkit.image.server.ScpProblems;
 import io.github.scptoolkit.image.server.generated.api.ImagesApi;
 import io.github.scptoolkit.image.server.generated.model.ImageShowResponse;
 import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
 
 /**
- * The whole implementation of the generated interface: look the image up, or answer 404. The
- * stub shapes the body per version, so this returns the richest model for every version. A
- * private image is visible only to its owner project (the verified caller's account id); with
- * signature checks turned off there is no caller and every image is visible.
+ * The whole implementation of the generated interface: find the caller's tenant (from the
+ * verified signature, {@link ScpCaller}), check it may perform the operation's action (403), look
+ * the image up and check the tenant's project may see it (404 otherwise, the same as a missing
+ * image). The stub shapes the body per version, so this returns the richest model for every
+ * version.
  */
 @RestController
 class ImagesController implements ImagesApi {
 
     private final ImageCatalog catalog;
+    private final EmulatorProperties tenants;
+    private final boolean signaturesChecked;
+    private final String action = SpecOperation.showImage().actionId();
 
-    ImagesController(ImageCatalog catalog) {
+    ImagesController(ImageCatalog catalog, EmulatorProperties tenants,
+            @Value("${scp.auth.enabled:true}") boolean signaturesChecked) {
         this.catalog = catalog;
+        this.tenants = tenants;
+        this.signaturesChecked = signaturesChecked;
     }
 
     @Override
     public ResponseEntity<ImageShowResponse> showImage(String imageId, ScpApiVersion scpApiVersion,
             String acceptLanguage) {
-        return ResponseEntity.ok(catalog.find(imageId)
-                .filter(image -> visible(image, ScpCaller.current()))
-                .orElseThrow(() -> new ImageNotFoundException(imageId)));
+        EmulatorProperties.Tenant tenant = tenant();
+        if (!tenant.allows(action)) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ScpProblems.problem(HttpStatus.FORBIDDEN,
+                    "ACTION_NOT_ALLOWED", "Action not allowed",
+                    "The access key is not allowed to perform " + action + "."), null);
+        }
+        return catalog.find(imageId)
+                .filter(entry -> Visibility.isVisible(entry, tenant.getProjectId()))
+                .map(entry -> ResponseEntity.ok((ImageShowResponse) entry.image()))
+                .orElseThrow(() -> new ImageNotFoundException(imageId));
     }
 
-    private static boolean visible(ImageShowResponse image, java.util.Optional<ScpCaller> caller) {
-        boolean isPrivate = "private".equals(image.getVisibility());
-        return !isPrivate || caller.isEmpty() || caller.get().accountId().filter(image.getOwner()::equals).isPresent();
+    /**
+     * The tenant the request acts as: the one whose key signed it. With signature checks off there
+     * is no signer, and every request acts as {@code scp.emulator.anonymous-access-key}. A key no
+     * tenant has may do nothing (an empty tenant, so 403).
+     */
+    private EmulatorProperties.Tenant tenant() {
+        Optional<String> accessKey = ScpCaller.current().map(ScpCaller::accessKey)
+                .or(() -> signaturesChecked ? Optional.empty() : tenants.anonymousTenantKey());
+        return accessKey.flatMap(tenants::tenant).orElseGet(EmulatorProperties.Tenant::new);
     }
 }

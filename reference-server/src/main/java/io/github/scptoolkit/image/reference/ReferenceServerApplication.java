@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.reference;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -10,18 +11,21 @@ import org.springframework.context.annotation.Import;
 import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
 
 /**
- * The reference server: the generated {@code ImagesApi} implemented over an in-memory catalog,
- * with the stub's version negotiation and problem responses imported.
+ * The reference server and local emulator: the generated {@code ImagesApi} implemented over a
+ * validated image catalog, with tenants and Glance-style visibility, the stub's version
+ * negotiation and problem responses imported, and the spec and its rendered reference served.
  *
  * <pre>
  * ./mvnw -pl reference-server -am spring-boot:run     # http://127.0.0.1:8080
+ * java -jar reference-server/target/scp-image-reference-server-0.1.0-SNAPSHOT-exec.jar --scp.catalog=file:images.json
  * </pre>
  */
 @SpringBootApplication
+@EnableConfigurationProperties(EmulatorProperties.class)
 @Import(ScpImageApiConfiguration.class)
 public class ReferenceServerApplication {
 
-    /** Starts the server; {@code --server.port=9090} changes the port. */
+    /** Starts the server; {@code --server.port=9090} changes the port, {@code --scp.catalog=file:x.json} the catalog. */
     public static void main(String[] args) {
         SpringApplication.run(ReferenceServerApplication.class, args);
     }

@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * scp.auth.credentials[0].access-key=test    # unless a ScpCredentialStore bean is defined
  * scp.auth.credentials[0].secret-key=test
  * scp.auth.credentials[0].account-id=a8f10467abfc4b87b64614ab36eb9ae4
+ * scp.auth.excluded-paths=/docs/**,/openapi.yaml,/actuator/health/**   # unchecked paths (default: docs, spec, examples, webjars, health)
  * </pre>
  *
  * A {@link ScpCredentialStore} bean replaces the properties; a {@link Clock} bean replaces the
@@ -35,6 +36,11 @@ public class ScpAuthConfiguration {
     public static final String ENABLED_PROPERTY = "scp.auth.enabled";
     /** The allowed difference between the request's timestamp and the server's clock. */
     public static final String WINDOW_PROPERTY = "scp.auth.window";
+    /**
+     * Comma-separated Spring path patterns that answer without a signature; replaces the default
+     * (documentation, spec, examples, WebJars, {@code /actuator/health}); empty checks every path.
+     */
+    public static final String EXCLUDED_PATHS_PROPERTY = "scp.auth.excluded-paths";
     /** Default of {@link #WINDOW_PROPERTY}. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
@@ -55,7 +61,12 @@ public class ScpAuthConfiguration {
             return fromProperties;
         });
         Duration window = window(environment.getProperty(WINDOW_PROPERTY));
-        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window));
+        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window),
+                excludedPaths(environment.getProperty(EXCLUDED_PATHS_PROPERTY)));
+    }
+
+    static java.util.List<String> excludedPaths(String value) {
+        return value == null ? ScpSignatureFilter.DEFAULT_EXCLUDED_PATHS : java.util.List.of(value.split(","));
     }
 
     static Duration window(String value) {

@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.server;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code request.getRequestURL()} plus {@code ?query}, which is what the client signed as long as
  * the server sees the client's scheme, host and port: behind a reverse proxy, let Spring's
  * {@code ForwardedHeaderFilter} (which runs before this one) apply {@code X-Forwarded-*}.
+ * Requests whose path (within the application, as Spring MVC matches it) matches one of the
+ * excluded path patterns ({@link #DEFAULT_EXCLUDED_PATHS}: documentation and health) pass unchecked
+ * and carry no {@link ScpCaller}.
  */
 final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
 
@@ -33,10 +41,52 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
 
     static final String WWW_AUTHENTICATE = "SCP-HMAC-SHA256 realm=\"virtualserver\"";
 
+    /**
+     * What answers without a signature unless {@code scp.auth.excluded-paths} says otherwise: the
+     * API's description (spec, examples, a rendered reference and its assets) and health. Spring
+     * {@link PathPattern} syntax; {@code /x/**} also matches {@code /x}.
+     */
+    static final List<String> DEFAULT_EXCLUDED_PATHS = List.of("/docs/**", "/openapi.yaml", "/openapi.json",
+            "/examples/**", "/webjars/**", "/actuator/health/**", "/favicon.ico");
+
+    /** A path of the API, which no exclusion may cover. */
+    static final String API_PATH_EXAMPLE = "/v1/images/70a599e0-31e7-49b7-b260-868f441e862b";
+
     private final ScpSignatureVerifier verifier;
+    private final List<PathPattern> excluded;
 
     ScpSignatureFilter(ScpSignatureVerifier verifier) {
+        this(verifier, DEFAULT_EXCLUDED_PATHS);
+    }
+
+    ScpSignatureFilter(ScpSignatureVerifier verifier, List<String> excludedPaths) {
         this.verifier = verifier;
+        this.excluded = excludedPaths.stream().map(String::trim).filter(p -> !p.isEmpty())
+                .map(PathPatternParser.defaultInstance::parse).toList();
+        var api = RequestPath.parse(API_PATH_EXAMPLE, "").pathWithinApplication();
+        this.excluded.stream().filter(pattern -> pattern.matches(api)).findFirst().ifPresent(pattern -> {
+            throw new IllegalStateException("Excluded paths must not cover the API (" + API_PATH_EXAMPLE + "): " + pattern);
+        });
+    }
+
+    /**
+     * Excluded paths are not checked; a path with {@code .} or {@code ..} segments always is (no
+     * {@code /docs/../v1/images/x} around the check).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (excluded.isEmpty()) {
+            return false;
+        }
+        PathContainer path;
+        try {
+            path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        boolean dotSegments = path.elements().stream().anyMatch(e -> e instanceof PathContainer.PathSegment segment
+                && (segment.valueToMatch().equals(".") || segment.valueToMatch().equals("..")));
+        return !dotSegments && excluded.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     @Override

@@ -116,6 +116,42 @@ class ScpAuthConfigurationTest {
     }
 
     @Test
+    void excludedPathsPropertyReplacesTheDefaults() throws Exception {
+        MockEnvironment env = new MockEnvironment().withProperty("scp.auth.excluded-paths", "/status, /metrics/**")
+                .withProperty("scp.auth.credentials[0].access-key", "AK1")
+                .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
+        try (var context = context(env, FixedClock.class)) {
+            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
+
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/status"))).isEqualTo(200);
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/metrics/jvm"))).isEqualTo(200);
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/docs/index.html"))).isEqualTo(401);
+        }
+        MockEnvironment empty = new MockEnvironment().withProperty("scp.auth.excluded-paths", "")
+                .withProperty("scp.auth.credentials[0].access-key", "AK1")
+                .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
+        try (var context = context(empty, FixedClock.class)) {
+            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
+
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/actuator/health"))).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void byDefaultDocumentationAndHealthAnswerUnsigned() throws Exception {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("scp.auth.credentials[0].access-key", "AK1")
+                .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
+        try (var context = context(env, FixedClock.class)) {
+            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
+
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/actuator/health"))).isEqualTo(200);
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/openapi.yaml"))).isEqualTo(200);
+            assertThat(status(filter, new MockHttpServletRequest("GET", "/v1/images/x"))).isEqualTo(401);
+        }
+    }
+
+    @Test
     void windowIsConfigurable() {
         assertThat(ScpAuthConfiguration.window(null)).isEqualTo(Duration.ofMinutes(5));
         assertThat(ScpAuthConfiguration.window("30s")).isEqualTo(Duration.ofSeconds(30));

@@ -151,6 +151,63 @@ class ScpSignatureFilterTest {
         assertThat(everything).doesNotContain(expected, expected.substring(4), "secret-key-1");
     }
 
+    static MockHttpServletRequest unsigned(String contextPath, String uri) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+        request.setContextPath(contextPath);
+        return request;
+    }
+
+    @ParameterizedTest(name = "{0} answers without a signature")
+    @ValueSource(strings = {"/docs", "/docs/index.html", "/openapi.yaml", "/openapi.json", "/examples/show-image-1.3.json",
+            "/webjars/swagger-ui/swagger-ui-bundle.js", "/actuator/health", "/actuator/health/liveness", "/favicon.ico"})
+    void documentationAndHealthAreNotChecked(String path) throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletRequest request = unsigned("", path);
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW), request, chain);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(chain.getRequest()).as("passed on").isSameAs(request);
+        assertThat(ScpCaller.from(request)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is checked")
+    @ValueSource(strings = {"/v1/images/70a599e0-31e7-49b7-b260-868f441e862b", "/v1/images/docs", "/", "/no/such/path",
+            "/docsx", "/openapi.yaml.bak", "/actuator/env", "/actuator/healthz", "/docs/../v1/images/x",
+            "/docs/%2E%2E/v1/images/x", "/webjars/./../v1/images/x"})
+    void everythingElseIsChecked(String path) throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW), unsigned("", path), chain);
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(chain.getRequest()).as("stopped").isNull();
+    }
+
+    @Test
+    void exclusionsApplyWithinTheContextPath() throws Exception {
+        ScpSignatureFilter filter = filter(ScpSignatureVerifierTest.STORE, NOW);
+
+        assertThat(run(filter, unsigned("/app", "/app/docs/index.html"), new MockFilterChain()).getStatus()).isEqualTo(200);
+        assertThat(run(filter, unsigned("/app", "/app/v1/images/x"), new MockFilterChain()).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void excludedPathsReplaceTheDefaultsAndNeverCoverTheApi() throws Exception {
+        ScpSignatureVerifier verifier = new ScpSignatureVerifier(ScpSignatureVerifierTest.STORE,
+                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), Duration.ofMinutes(5));
+        ScpSignatureFilter onlyStatus = new ScpSignatureFilter(verifier, List.of(" /status "));
+        ScpSignatureFilter none = new ScpSignatureFilter(verifier, List.of());
+
+        assertThat(run(onlyStatus, unsigned("", "/status"), new MockFilterChain()).getStatus()).isEqualTo(200);
+        assertThat(run(onlyStatus, unsigned("", "/docs/index.html"), new MockFilterChain()).getStatus()).isEqualTo(401);
+        assertThat(run(none, unsigned("", "/actuator/health"), new MockFilterChain()).getStatus()).isEqualTo(401);
+        for (String tooWide : List.of("/**", "/v1/**", "/v1/images/*", "/{*rest}")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScpSignatureFilter(verifier, List.of(tooWide)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("must not cover the API");
+        }
+    }
+
     private static String code(MockHttpServletResponse response) throws Exception {
         assertThat(response.getStatus()).isEqualTo(401);
         return JsonMapper.shared().readTree(response.getContentAsByteArray()).get("code").asString();

@@ -1,0 +1,82 @@
+package io.github.scptoolkit.image.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+
+/**
+ * The emulator serves its own description from the jars, without signatures (the stub's default
+ * scp.auth.excluded-paths): spec, examples, rendered reference, health. The API itself stays signed.
+ */
+@SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class EmulatorDocsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void specIsServedExactlyAsPackaged() throws Exception {
+        var response = ReferenceServer.get(port, "/openapi.yaml", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
+        try (InputStream in = getClass().getResourceAsStream("/openapi/virtualserver-show-image.yaml")) {
+            assertThat(response.body()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void examplesAreServedBesideTheSpecForItsExternalValues() {
+        var response = ReferenceServer.get(port, "/examples/show-image-1.3.json", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ReferenceServer.json(response.body())).isEqualTo(ReferenceServer.seedExample("1.3"));
+    }
+
+    @Test
+    void docsPageLoadsSwaggerUiFromTheJarAndTheLocalSpec() {
+        var redirect = ReferenceServer.get(port, "/docs", Map.of());
+        var page = ReferenceServer.get(port, "/docs/index.html", Map.of());
+        var init = ReferenceServer.get(port, "/docs/init.js", Map.of());
+        var bundle = ReferenceServer.get(port, "/webjars/swagger-ui/swagger-ui-bundle.js", Map.of());
+        var css = ReferenceServer.get(port, "/webjars/swagger-ui/swagger-ui.css", Map.of());
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("location")).hasValueSatisfying(v -> assertThat(v).endsWith("/docs/index.html"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/webjars/swagger-ui/swagger-ui-bundle.js").doesNotContain("https://");
+        assertThat(init.body()).contains("url: '/openapi.yaml'").contains("validatorUrl: null");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        assertThat(css.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiStillNeedsASignature() {
+        var unsigned = ReferenceServer.get(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of());
+        var dotted = ReferenceServer.get(port, "/docs/../v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of());
+        var otherActuator = ReferenceServer.get(port, "/actuator/env", Map.of());
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(dotted.statusCode()).isNotEqualTo(200);
+        assertThat(dotted.body()).doesNotContain("imagename");
+        assertThat(otherActuator.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void healthAnswers() {
+        var response = ReferenceServer.get(port, "/actuator/health", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ReferenceServer.json(response.body()).get("status").asText()).isEqualTo("UP");
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.scptoolkit.image.reference;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Serves the API's own description, everything from the jars (no CDN): the spec at
+ * {@code /openapi.yaml}, its example bodies at {@code /examples/*.json} (the spec's
+ * {@code externalValue}s are relative to it), and a rendered reference at {@code /docs} (Swagger
+ * UI from its WebJar, {@code static/docs/index.html}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/examples/*.json").addResourceLocations("classpath:/openapi/examples/");
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/docs", "/docs/index.html");
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.scptoolkit.image.reference;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The emulator's tenants: who may call it (access key, secret key), for which project, with
+ * which actions. Configured under {@code scp.emulator}; the bundled demo tenants are in
+ * {@code application.properties}. They are also the signature filter's only credentials (see
+ * {@link TenantCredentials}): each key signs for its own project.
+ *
+ * <pre>
+ * scp.emulator.tenants[0].access-key=test
+ * scp.emulator.tenants[0].secret-key=test
+ * scp.emulator.tenants[0].project-id=a8f10467abfc4b87b64614ab36eb9ae4
+ * scp.emulator.tenants[0].actions=virtualserver:ShowImage
+ * scp.emulator.anonymous-access-key=test    # only with scp.auth.enabled=false; default: the first tenant
+ * </pre>
+ */
+@ConfigurationProperties("scp.emulator")
+public class EmulatorProperties {
+
+    private List<Tenant> tenants = new ArrayList<>();
+
+    private String anonymousAccessKey;
+
+    /** The configured tenants, in order. */
+    public List<Tenant> getTenants() {
+        return tenants;
+    }
+
+    public void setTenants(List<Tenant> tenants) {
+        this.tenants = tenants;
+    }
+
+    /**
+     * Access key of the tenant every request acts as when signature checks are off
+     * ({@code scp.auth.enabled=false}, e.g. for plain curl): there is no verified caller then.
+     * Unset means the first tenant. Never used while signatures are checked.
+     */
+    public String getAnonymousAccessKey() {
+        return anonymousAccessKey;
+    }
+
+    public void setAnonymousAccessKey(String anonymousAccessKey) {
+        this.anonymousAccessKey = anonymousAccessKey;
+    }
+
+    /** The access key unsigned requests act as with checks off: {@link #getAnonymousAccessKey()}, else the first tenant's. */
+    public Optional<String> anonymousTenantKey() {
+        if (anonymousAccessKey != null && !anonymousAccessKey.isBlank()) {
+            return Optional.of(anonymousAccessKey);
+        }
+        return tenants.stream().map(Tenant::getAccessKey).findFirst();
+    }
+
+    /** The tenant with {@code accessKey}, if configured. */
+    public Optional<Tenant> tenant(String accessKey) {
+        return tenants.stream().filter(t -> t.getAccessKey() != null && t.getAccessKey().equals(accessKey)).findFirst();
+    }
+
+    /** One tenant: a key pair acting for one project with a set of allowed actions. */
+    public static class Tenant {
+        private String accessKey;
+        private String secretKey;
+        private String projectId;
+        private Set<String> actions = new LinkedHashSet<>();
+
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        /** The secret key; never logged, never in {@link #toString()}. */
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public String getProjectId() {
+            return projectId;
+        }
+
+        public void setProjectId(String projectId) {
+            this.projectId = projectId;
+        }
+
+        /** Actions this key may perform, e.g. {@code virtualserver:ShowImage}. */
+        public Set<String> getActions() {
+            return actions;
+        }
+
+        public void setActions(Set<String> actions) {
+            this.actions = actions;
+        }
+
+        /** Whether this key may perform {@code action}. */
+        public boolean allows(String action) {
+            return actions.contains(action);
+        }
+
+        @Override
+        public String toString() {
+            return "Tenant[accessKey=" + accessKey + ", projectId=" + projectId + ", actions=" + actions
+                    + ", secretKey=***]";
+        }
+    }
+}
