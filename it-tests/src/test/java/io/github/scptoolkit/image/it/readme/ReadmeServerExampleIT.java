@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpSigner;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,7 @@ class ReadmeServerExampleIT {
         assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("IMAGE_NOT_FOUND");
     }
 
+    @InvalidRequests
     @Test
     void anUnsupportedVersionIsA400Problem() throws Exception {
         HttpResponse<String> response = get("70a599e0-31e7-49b7-b260-868f441e862b", "virtualserver 9.9");
