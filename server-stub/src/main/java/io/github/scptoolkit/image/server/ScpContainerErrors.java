@@ -30,12 +30,17 @@ public final class ScpContainerErrors {
 
     /**
      * The problem for {@code status} at {@code path} (raw request URI, may be null). A 501 (a method
-     * the HTTP server does not implement, e.g. CONNECT) is answered as the 405 it is for this API.
+     * the HTTP server does not implement, e.g. CONNECT) is answered as the 405 it is for this API, a
+     * 505 (malformed or unknown HTTP version) as a 400.
      */
     public static ProblemDetail problem(int status, String path) {
         ProblemDetail problem = switch (status) {
             case 400 -> ScpProblems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request",
                     "The HTTP request could not be parsed (request line, header or URI encoding).");
+            // Tomcat's 505 is its answer to a malformed or unknown HTTP version in the request line:
+            // bad input, so a 400 here (this API answers bad input with a 4xx, never a 5xx).
+            case 505 -> ScpProblems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request",
+                    "The HTTP version in the request line is malformed or not supported.");
             case 404 -> ScpProblems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "No resource at this path.");
             case 405, 501 -> ScpProblems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
                     "Method not allowed", "This method is not allowed on this path.");
