@@ -14,10 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ApiVersion;
 import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /** Proves the documented error statuses: an unknown image is a 404, an unknown or malformed version a 400. */

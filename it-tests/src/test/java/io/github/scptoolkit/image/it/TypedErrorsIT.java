@@ -16,11 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpBadRequestException;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpNotFoundException;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**

@@ -10,9 +10,9 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpSigner;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
