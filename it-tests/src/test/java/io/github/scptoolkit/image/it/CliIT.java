@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import picocli.CommandLine;
 
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.cli.ScpImageCli;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
@@ -139,6 +140,8 @@ class CliIT {
 
         assertThat(run.exit()).isEqualTo(3);
     }
+
+    @InvalidRequests // an over-long id on purpose
 
     @Test
     void otherHttpErrorExits5() {

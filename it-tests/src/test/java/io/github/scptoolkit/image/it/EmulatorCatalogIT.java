@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpForbiddenException;
@@ -156,6 +157,8 @@ class EmulatorCatalogIT {
         assertThat(e.detail()).contains("virtualserver:ShowImage");
     }
 
+    @InvalidRequests // unsigned on purpose
+
     @Test
     void unsignedRequestIs401EvenForAPublicImage() {
         var response = ReferenceServer.get(port, "/v1/images/3f1b6d2a-8c4e-4b7a-9e15-2d6c8f0a4b31", Map.of());
@@ -248,6 +251,10 @@ class EmulatorCatalogIT {
     private static Map<String, List<String>> headersWithoutDate(HttpResponse<String> response) {
         Map<String, List<String>> copy = new HashMap<>(response.headers().map());
         copy.remove("date");
+        // Framing, not content: the it-tests' contract filter buffers bodies (Content-Length), the
+        // second emulator started by hand streams them (chunked).
+        copy.remove("content-length");
+        copy.remove("transfer-encoding");
         return copy;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
@@ -59,6 +60,8 @@ class EmulatorDocsIT {
         assertThat(bundle.body()).contains("SwaggerUIBundle");
         assertThat(css.statusCode()).isEqualTo(200);
     }
+
+    @InvalidRequests // unsigned on purpose
 
     @Test
     void theApiStillNeedsASignature() {

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
@@ -25,6 +26,7 @@ class EmulatorWithoutSignaturesIT {
     @Nested
     @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
             properties = "scp.auth.enabled=false")
+    @InvalidRequests // unsigned by design: signature checks are off (or the test proves they are on)
     class ByDefault {
         @LocalServerPort
         int port;
@@ -44,6 +46,7 @@ class EmulatorWithoutSignaturesIT {
     @Nested
     @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
             properties = {"scp.auth.enabled=false", "scp.emulator.anonymous-access-key=test-b"})
+    @InvalidRequests // unsigned by design: signature checks are off (or the test proves they are on)
     class AsAnotherTenant {
         @LocalServerPort
         int port;
@@ -58,6 +61,7 @@ class EmulatorWithoutSignaturesIT {
     @Nested
     @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
             properties = "scp.emulator.anonymous-access-key=test-b")
+    @InvalidRequests // unsigned by design: signature checks are off (or the test proves they are on)
     class WithChecksOn {
         @LocalServerPort
         int port;

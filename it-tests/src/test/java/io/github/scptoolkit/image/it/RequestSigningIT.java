@@ -39,6 +39,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.github.scptoolkit.image.client.ImageVersion;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpSigner;
@@ -163,6 +164,7 @@ class RequestSigningIT {
         assertThat(unknown.headers().firstValue("www-authenticate")).isEqualTo(wrong.headers().firstValue("www-authenticate"));
     }
 
+    @InvalidRequests
     @Test
     void unsignedRequestIsMissingAuthHeaders() {
         HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, Map.of());

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.github.scptoolkit.image.client.ApiVersion;
 import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /** Proves the documented error statuses: an unknown image is a 404, an unknown or malformed version a 400. */
@@ -48,6 +49,7 @@ class ShowImageErrorsIT {
         assertThat(e.responseHeaders().get("content-type")).anyMatch(v -> v.startsWith("application/problem+json"));
     }
 
+    @InvalidRequests
     @ParameterizedTest(name = "Scp-Api-Version ''{0}'' is a 400 problem")
     @ValueSource(strings = {"virtualserver 9.9", "virtualserver 1.4", "blockstorage 1.2", "virtualserver", "",
             "virtualserver1.3", "VIRTUALSERVER 1.3", "virtualserver 1.x", "1.3"})

@@ -20,6 +20,7 @@ import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpBadRequestException;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpNotFoundException;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
@@ -57,6 +58,7 @@ class TypedErrorsIT {
         assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.getStatus()).isEqualTo("404"));
     }
 
+    @InvalidRequests
     @ParameterizedTest(name = "{0}: 400 is ScpBadRequestException INVALID_REQUEST")
     @MethodSource("versions")
     void overlongImageIdIsATypedBadRequest(ImageVersion<?> version) {
@@ -67,6 +69,7 @@ class TypedErrorsIT {
         assertThat(e.code()).isEqualTo("INVALID_REQUEST");
     }
 
+    @InvalidRequests
     @ParameterizedTest(name = "Scp-Api-Version ''{0}'' is a 400 UNSUPPORTED_API_VERSION quoting it")
     @ValueSource(strings = {"blockstorage 1.2", "virtualserver 9.9", "virtualserver", ""})
     void unknownMalformedAndOtherServiceVersionsAreBadRequests(String header) {

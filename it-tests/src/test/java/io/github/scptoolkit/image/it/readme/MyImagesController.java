@@ -1,5 +1,7 @@
 package io.github.scptoolkit.image.it.readme;
 
+import java.time.OffsetDateTime;
+
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +29,17 @@ class MyImagesController implements ImagesApi {
                 .name("imagename")
                 .status("active")
                 .visibility("private")
-                .scpGpuDriver("535.183.06");
+                .owner("a8f10467abfc4b87b64614ab36eb9ae4")
+                .containerFormat("bare")
+                .diskFormat("qcow2")
+                .file("/v2/images/" + imageId + "/file")
+                .minDisk(100)
+                .minRam(0)
+                .osHidden(false)
+                ._protected(false)
+                .createdAt(OffsetDateTime.parse("2025-07-22T09:00:00Z"))
+                .updatedAt(OffsetDateTime.parse("2025-07-26T12:00:00Z"))
+                .scpGpuDriver("535.183.06");   // every field the spec requires, or the 200 breaks it
         return ResponseEntity.ok(image);    // 1.0 and 1.1 callers get it without scp_gpu_driver
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpSigner;
+import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,7 @@ class ReadmeServerExampleIT {
         assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("IMAGE_NOT_FOUND");
     }
 
+    @InvalidRequests
     @Test
     void anUnsupportedVersionIsA400Problem() throws Exception {
         HttpResponse<String> response = get("70a599e0-31e7-49b7-b260-868f441e862b", "virtualserver 9.9");
