@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import io.github.scptoolkit.image.client.ImageVersion;
+import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpJson;
 import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
@@ -37,7 +38,9 @@ public class ClientRoundTripBenchmark {
     @Setup
     public void setUp() {
         server = new BenchmarkServer();
-        client = ScpImageClient.builder().endpoint(server.endpoint).build(ImageVersion.V1_3);
+        client = ScpImageClient.builder().endpoint(server.endpoint)
+                .credentials(ScpCredentials.of(Requests.ACCESS_KEY, Requests.SECRET_KEY, Requests.ACCOUNT_ID))
+                .build(ImageVersion.V1_3);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         reader = ScpJson.newMapper().readerFor(ImageShowResponseV1Dot2.class);
     }
