@@ -30,7 +30,9 @@ final class BenchmarkServer implements AutoCloseable {
     BenchmarkServer() {
         context = new SpringApplicationBuilder(ReferenceServerApplication.class, BaselineController.class)
                 .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
-                        "spring.main.banner-mode=off", "scp.versions.serve-retired=true")
+                        "spring.main.banner-mode=off",
+                        // The baseline endpoint is not checked at all (no signature check either).
+                        "scp.auth.excluded-paths=/baseline/**")
                 .run();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         endpoint = "http://127.0.0.1:" + port;
