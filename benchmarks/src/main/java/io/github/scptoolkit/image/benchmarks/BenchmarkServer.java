@@ -32,15 +32,19 @@ final class BenchmarkServer implements AutoCloseable {
                 .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
                         "spring.main.banner-mode=off",
                         // The baseline endpoint is not checked at all (no signature check either).
-                        "scp.auth.excluded-paths=/baseline/**")
-                .run();
+                        "scp.auth.excluded-paths=/baseline/**,/baseline-model/**")
+                .run(System.getProperty("bench.server.args", "").isBlank() ? new String[0]
+                        : System.getProperty("bench.server.args").split(" "));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         endpoint = "http://127.0.0.1:" + port;
     }
 
     /** Makes the baseline serve exactly the bytes the full path answered with. */
     void primeBaseline(byte[] body) {
-        context.getBean(BaselineController.class).body = body;
+        BaselineController baseline = context.getBean(BaselineController.class);
+        baseline.body = body;
+        baseline.model = context.getBean(tools.jackson.databind.json.JsonMapper.class)
+                .readValue(body, io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2.class);
     }
 
     @Override
@@ -72,10 +76,17 @@ final class BenchmarkServer implements AutoCloseable {
     @RestController
     static class BaselineController {
         volatile byte[] body = new byte[0];
+        volatile Object model;
 
         @GetMapping(path = "/baseline/v1/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
         ResponseEntity<byte[]> show(@PathVariable("id") String id) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+
+        /** The same image as a model object: Spring's Jackson converter writes it (no checks either). */
+        @GetMapping(path = "/baseline-model/v1/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<Object> showModel(@PathVariable("id") String id) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(model);
         }
     }
 }
