@@ -12,6 +12,8 @@ import org.springframework.web.accept.SemanticApiVersionParser;
  */
 final class ScpApiVersionParser implements ApiVersionParser<SemanticApiVersionParser.Version> {
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{1,3}");
+
     private static final String PREFIX = ApiVersionFacts.SERVICE + " ";
 
     private final SemanticApiVersionParser semantic = new SemanticApiVersionParser();
@@ -22,7 +24,7 @@ final class ScpApiVersionParser implements ApiVersionParser<SemanticApiVersionPa
             throw new InvalidApiVersionException(value, "Scp-Api-Version must be 'virtualserver <major>.<minor>'", null);
         }
         String number = value.substring(PREFIX.length());
-        if (!number.matches("\\d{1,3}\\.\\d{1,3}")) {
+        if (!NUMBER.matcher(number).matches()) {
             throw new InvalidApiVersionException(value, "Scp-Api-Version must be 'virtualserver <major>.<minor>'", null);
         }
         return semantic.parseVersion(number);

@@ -134,9 +134,18 @@ final class ScpSignatureVerifier {
         return new Outcome(null, rejection, detail);
     }
 
+    /** One Mac per thread: {@code Mac.getInstance} (a provider look-up) is dearer than the HMAC itself. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    });
+
     private static byte[] hmacBase64(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return Base64.getEncoder().encode(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
