@@ -29,7 +29,8 @@ final class DeprecationWarning {
         String notBefore = version.notBefore().map(d -> d + " (Not Before, " + ApiVersion.SERVICE_ZONE + ")")
                 .orElse("a date not yet announced");
         String when = version.isRetired(clock)
-                ? "the service stopped serving it on " + notBefore + " and answers 400 RETIRED_API_VERSION"
+                ? "SCP stopped serving it on " + notBefore + " (it answers 400 RETIRED_API_VERSION; a server "
+                        + "emulating an older deployment may still serve it)"
                 : "the service stops serving it on " + notBefore;
         return Optional.of("Scp-Api-Version '" + version.headerValue() + "' is DEPRECATED: " + when
                 + "; move to '" + ApiVersion.latest().headerValue() + "'.");

@@ -103,6 +103,29 @@ public final class ScpImageClient<T extends ImageShowResponse> {
     }
 
     /**
+     * The endpoint as it goes on the wire and into the signature: no trailing slash, and no port
+     * when it is the scheme's default (a server rebuilds {@code https://host/...} for
+     * {@code https://host:443/...}, so signing the explicit port would never verify).
+     */
+    static String normalizeEndpoint(String endpoint) {
+        URI uri;
+        try {
+            uri = URI.create(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint);
+        }
+        boolean defaultPort = uri.getPort() == (scheme.equals("https") ? 443 : 80);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String normalized = scheme + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
+                + uri.getHost() + (uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort()) + path;
+        return normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1) : normalized;
+    }
+
+    /**
      * Configures a {@link ScpImageClient}. Only the endpoint is required. Every request is signed
      * (see {@link ScpSigner}); without {@link #credentials(ScpCredentialsProvider)} the credentials
      * come from the environment variables {@code SCP_ACCESS_KEY}, {@code SCP_SECRET_KEY} and
@@ -142,11 +165,7 @@ public final class ScpImageClient<T extends ImageShowResponse> {
 
         /** Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}. */
         public Builder endpoint(String endpoint) {
-            URI uri = URI.create(Objects.requireNonNull(endpoint, "endpoint"));
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint);
-            }
-            this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+            this.endpoint = normalizeEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
             return this;
         }
 

@@ -62,9 +62,9 @@ class DeprecationWarningTest {
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource(delimiter = '|', value = {
             "V1_1|2026-05-30T14:59:59Z|Scp-Api-Version 'virtualserver 1.1' is DEPRECATED: the service stops serving it on 2026-05-31 (Not Before, Asia/Seoul); move to 'virtualserver 1.3'.",
-            "V1_1|2026-05-30T15:00:00Z|Scp-Api-Version 'virtualserver 1.1' is DEPRECATED: the service stopped serving it on 2026-05-31 (Not Before, Asia/Seoul) and answers 400 RETIRED_API_VERSION; move to 'virtualserver 1.3'.",
+            "V1_1|2026-05-30T15:00:00Z|Scp-Api-Version 'virtualserver 1.1' is DEPRECATED: SCP stopped serving it on 2026-05-31 (Not Before, Asia/Seoul) (it answers 400 RETIRED_API_VERSION; a server emulating an older deployment may still serve it); move to 'virtualserver 1.3'.",
             "V1_0|2025-12-30T14:59:59Z|Scp-Api-Version 'virtualserver 1.0' is DEPRECATED: the service stops serving it on 2025-12-31 (Not Before, Asia/Seoul); move to 'virtualserver 1.3'.",
-            "V1_0|2025-12-30T15:00:00Z|Scp-Api-Version 'virtualserver 1.0' is DEPRECATED: the service stopped serving it on 2025-12-31 (Not Before, Asia/Seoul) and answers 400 RETIRED_API_VERSION; move to 'virtualserver 1.3'."})
+            "V1_0|2025-12-30T15:00:00Z|Scp-Api-Version 'virtualserver 1.0' is DEPRECATED: SCP stopped serving it on 2025-12-31 (Not Before, Asia/Seoul) (it answers 400 RETIRED_API_VERSION; a server emulating an older deployment may still serve it); move to 'virtualserver 1.3'."})
     void theWarningNamesTheNotBeforeDateAndWhetherItHasArrived(ApiVersion version, String now, String message) {
         assertThat(DeprecationWarning.message(version, at(now))).contains(message);
     }

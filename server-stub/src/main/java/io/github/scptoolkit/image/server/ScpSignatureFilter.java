@@ -2,9 +2,7 @@ package io.github.scptoolkit.image.server;
 
 import java.io.IOException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lets only correctly signed requests through; answers anything else with a 401, a
@@ -111,7 +108,7 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        byte[] body = JsonMapper.shared().writeValueAsBytes(asMap(problem));
+        byte[] body = ScpContainerErrors.json(problem);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
@@ -124,21 +121,5 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
             url.append('?').append(query);
         }
         return url.toString();
-    }
-
-    /** The same members, in the same order, as the stub's other problem bodies. */
-    private static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("type", problem.getType().toString());
-        map.put("title", problem.getTitle());
-        map.put("status", problem.getStatus());
-        map.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            map.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            map.putAll(problem.getProperties());
-        }
-        return map;
     }
 }
