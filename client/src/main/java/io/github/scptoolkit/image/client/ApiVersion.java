@@ -37,9 +37,11 @@ public enum ApiVersion {
     public enum Status { PLANNED, CURRENT, SUPPORTED, DEPRECATED }
 
     private final String number;
+    private final String headerValue;
 
     ApiVersion(String number) {
         this.number = number;
+        this.headerValue = "virtualserver " + number;
     }
 
     /** The version number, e.g. {@code "1.3"}. */
@@ -49,7 +51,7 @@ public enum ApiVersion {
 
     /** The {@code Scp-Api-Version} header value, e.g. {@code "virtualserver 1.3"}. */
     public String headerValue() {
-        return "virtualserver " + number;
+        return headerValue;
     }
 
     /** The state the spec gives this version. */
@@ -126,10 +128,6 @@ public enum ApiVersion {
                 throw new IllegalStateException("the spec does not document version " + v.number);
             }
             return facts;
-        }
-
-        static Map<String, Facts> all() {
-            return BY_NUMBER;
         }
 
         private static Map<String, Facts> load() {

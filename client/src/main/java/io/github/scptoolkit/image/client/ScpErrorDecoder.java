@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,9 @@ final class ScpErrorDecoder implements ErrorDecoder {
 
     /** Read at most this much of an error body (a problem is small; a proxy page need not be kept whole). */
     private static final int MAX_BODY = 64 * 1024;
+
+    /** {@code Retry-After} in delay-seconds. */
+    private static final Pattern SECONDS = Pattern.compile("\\d{1,9}");
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -87,7 +91,7 @@ final class ScpErrorDecoder implements ErrorDecoder {
             return null;
         }
         String v = value.trim();
-        if (v.matches("\\d{1,9}")) {
+        if (SECONDS.matcher(v).matches()) {
             return clock.millis() + Long.parseLong(v) * 1000L;
         }
         try {

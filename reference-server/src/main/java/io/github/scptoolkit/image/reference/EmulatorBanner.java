@@ -16,6 +16,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.github.scptoolkit.image.server.ApiVersionFacts;
+import io.github.scptoolkit.image.server.ScpAuthConfiguration;
 
 /**
  * Prints the one start-up banner: URL, the versions served today and the retired ones (the spec's
@@ -75,7 +76,7 @@ class EmulatorBanner implements ApplicationListener<ApplicationReadyEvent> {
 
     /** The demo key (never a secret), or which tenant unsigned requests act as when checks are off. */
     private String keys(Environment env) {
-        if (env.getProperty("scp.auth.enabled", Boolean.class, true)) {
+        if (env.getProperty(ScpAuthConfiguration.ENABLED_PROPERTY, Boolean.class, true)) {
             return " | demo access key " + tenants.getTenants().get(0).getAccessKey();
         }
         return " | signature checks OFF: every request acts as " + tenants.anonymousTenantKey().orElse("nobody");

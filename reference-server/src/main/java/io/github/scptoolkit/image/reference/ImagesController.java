@@ -9,6 +9,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.scptoolkit.image.server.ImageNotFoundException;
+import io.github.scptoolkit.image.server.ScpAuthConfiguration;
 import io.github.scptoolkit.image.server.ScpCaller;
 import io.github.scptoolkit.image.server.ScpProblems;
 import io.github.scptoolkit.image.server.generated.api.ImagesApi;
@@ -31,7 +32,7 @@ class ImagesController implements ImagesApi {
     private final String action = SpecOperation.showImage().actionId();
 
     ImagesController(ImageCatalog catalog, EmulatorProperties tenants,
-            @Value("${scp.auth.enabled:true}") boolean signaturesChecked) {
+            @Value("${" + ScpAuthConfiguration.ENABLED_PROPERTY + ":true}") boolean signaturesChecked) {
         this.catalog = catalog;
         this.tenants = tenants;
         this.signaturesChecked = signaturesChecked;

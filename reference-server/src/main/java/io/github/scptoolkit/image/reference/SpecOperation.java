@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.scptoolkit.image.server.ApiVersionFacts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SpecOperation {
 
-    static final String SPEC_RESOURCE = "/openapi/openapi.json";
+    static final String SPEC_RESOURCE = ApiVersionFacts.SPEC_RESOURCE;
     static final String PATH = "/v1/images/{image_id}";
 
     private final JsonNode spec;

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -51,12 +53,32 @@ public final class ApiVersionFacts {
     }
 
     private final List<Version> versions;
+    private final Version current;
+    private final List<Version> callable;
+    /** By number ({@code "1.3"}). */
+    private final Map<String, Version> byNumber;
+    /** By number and by Spring's parsed form ({@code "1.3"}, {@code "1.3.0"}); asked on every request. */
+    private final Map<String, Version> byParsed;
 
     ApiVersionFacts(List<Version> versions) {
         this.versions = List.copyOf(versions);
-        if (this.versions.stream().filter(v -> v.status() == Status.CURRENT).count() != 1) {
+        List<Version> currents = this.versions.stream().filter(v -> v.status() == Status.CURRENT).toList();
+        if (currents.size() != 1) {
             throw new IllegalStateException("the spec must name exactly one CURRENT version: " + versions);
         }
+        this.current = currents.get(0);
+        this.callable = this.versions.stream().filter(v -> v.status() != Status.PLANNED).toList();
+        Map<String, Version> numbers = new HashMap<>();
+        Map<String, Version> parsed = new HashMap<>();
+        for (Version v : this.versions) {
+            numbers.putIfAbsent(v.version(), v);
+            parsed.putIfAbsent(v.version(), v);
+        }
+        for (Version v : this.versions) {
+            parsed.putIfAbsent(v.version() + ".0", v);
+        }
+        this.byNumber = Map.copyOf(numbers);
+        this.byParsed = Map.copyOf(parsed);
     }
 
     /** Reads the facts from the spec on the classpath. */
@@ -96,16 +118,24 @@ public final class ApiVersionFacts {
 
     /** The CURRENT version, which serves requests without a version header. */
     public Version current() {
-        return versions.stream().filter(v -> v.status() == Status.CURRENT).findFirst().orElseThrow();
+        return current;
     }
 
     /** The version {@code "1.x"}, if the spec documents it. */
     public Optional<Version> find(String version) {
-        return versions.stream().filter(v -> v.version().equals(version)).findFirst();
+        return Optional.ofNullable(byNumber.get(version));
+    }
+
+    /**
+     * The version a version parsed by Spring's API versioning stands for ({@code 1.3.0}, whose
+     * {@code toString()} is {@code "1.3.0"}; {@code "1.3"} works too), if the spec documents it.
+     */
+    Optional<Version> findParsed(Comparable<?> parsed) {
+        return parsed == null ? Optional.empty() : Optional.ofNullable(byParsed.get(parsed.toString()));
     }
 
     /** Versions that can be called at all (every state but PLANNED). */
     public List<Version> callable() {
-        return versions.stream().filter(v -> v.status() != Status.PLANNED).toList();
+        return callable;
     }
 }

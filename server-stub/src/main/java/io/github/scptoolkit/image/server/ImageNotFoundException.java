@@ -1,5 +1,7 @@
 package io.github.scptoolkit.image.server;
 
+import java.util.regex.Pattern;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -14,6 +16,8 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ImageNotFoundException extends ErrorResponseException {
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     /** @param imageId the id that was asked for (quoted in the problem's detail) */
     public ImageNotFoundException(String imageId) {
         super(HttpStatus.NOT_FOUND, ScpProblems.problem(HttpStatus.NOT_FOUND, "IMAGE_NOT_FOUND", "Image not found",
@@ -23,6 +27,6 @@ public class ImageNotFoundException extends ErrorResponseException {
     /** Keeps the detail short and free of control characters, whatever the caller sent. */
     static String printable(String id) {
         String shown = id.length() > 64 ? id.substring(0, 64) + "..." : id;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+        return CONTROL.matcher(shown).replaceAll("?");
     }
 }

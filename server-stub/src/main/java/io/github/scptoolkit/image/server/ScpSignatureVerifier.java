@@ -78,14 +78,19 @@ final class ScpSignatureVerifier {
      *        {@code HttpServletRequest.getHeaders} does)
      */
     Outcome verify(String method, String url, Function<String, List<String>> headers) {
+        // Each header is read once: REQUIRED's order (access key, timestamp, client type, signature).
+        String[] values = new String[REQUIRED.size()];
         List<String> missing = new ArrayList<>();
         List<String> repeated = new ArrayList<>();
-        for (String name : REQUIRED) {
-            int count = headers.apply(name).size();
-            if (count == 0) {
+        for (int i = 0; i < values.length; i++) {
+            String name = REQUIRED.get(i);
+            List<String> sent = headers.apply(name);
+            if (sent.isEmpty()) {
                 missing.add(name);
-            } else if (count > 1) {
+            } else if (sent.size() > 1) {
                 repeated.add(name);
+            } else {
+                values[i] = sent.get(0);
             }
         }
         List<String> accountValues = headers.apply(ACCOUNT_ID);
@@ -98,18 +103,17 @@ final class ScpSignatureVerifier {
                     + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
                     + (repeated.isEmpty() ? "" : "; repeated: " + String.join(", ", repeated)) + ".");
         }
-        String accessKey = headers.apply(ACCESS_KEY).get(0);
-        String timestamp = headers.apply(TIMESTAMP).get(0);
-        String clientType = headers.apply(CLIENT_TYPE).get(0);
-        String signature = headers.apply(SIGNATURE).get(0);
+        String accessKey = values[0];
+        String timestamp = values[1];
+        String clientType = values[2];
+        String signature = values[3];
         String accountId = accountValues.isEmpty() ? "" : accountValues.get(0);
 
-        long millis;
         if (timestamp.isEmpty() || timestamp.length() > 18 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return reject(Rejection.MALFORMED_TIMESTAMP,
                     "Scp-Timestamp must be the signing time in epoch milliseconds (digits only).");
         }
-        millis = Long.parseLong(timestamp);
+        long millis = Long.parseLong(timestamp);
         long skew = Math.abs(clock.millis() - millis);
         if (skew > window.toMillis()) {
             return reject(Rejection.TIMESTAMP_OUT_OF_WINDOW, "Scp-Timestamp is more than " + window.toSeconds()

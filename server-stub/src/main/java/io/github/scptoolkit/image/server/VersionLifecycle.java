@@ -90,12 +90,7 @@ final class VersionLifecycle {
 
     /** The version a parsed Spring version ({@code 1.3.0}) stands for, if the spec documents it. */
     Optional<Version> find(Comparable<?> parsed) {
-        if (parsed == null) {
-            return Optional.empty();
-        }
-        String number = parsed.toString();
-        return facts.find(number).or(() -> facts.all().stream()
-                .filter(v -> number.equals(v.version() + ".0")).findFirst());
+        return facts.findParsed(parsed);
     }
 
     /** The predicate Spring's API versioning asks, per request, whether a version is supported. */

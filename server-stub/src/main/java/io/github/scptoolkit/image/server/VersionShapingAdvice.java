@@ -58,12 +58,8 @@ class VersionShapingAdvice implements ResponseBodyAdvice<Object> {
             if (attribute instanceof org.springframework.web.accept.ApiVersionHolder holder) {
                 attribute = holder.getVersionIfPresent();
             }
-            if (attribute == null) {
-                return facts.current();
-            }
-            String number = attribute.toString();
-            return facts.find(number).orElseGet(() -> facts.all().stream()
-                    .filter(v -> number.startsWith(v.version() + ".")).findFirst().orElse(facts.current()));
+            return attribute instanceof Comparable<?> parsed ? facts.findParsed(parsed).orElse(facts.current())
+                    : facts.current();
         }
     }
 }
