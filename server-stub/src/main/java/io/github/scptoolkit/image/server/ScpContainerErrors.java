@@ -41,9 +41,9 @@ public final class ScpContainerErrors {
             // bad input, so a 400 here (this API answers bad input with a 4xx, never a 5xx).
             case 505 -> ScpProblems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request",
                     "The HTTP version in the request line is malformed or not supported.");
-            case 404 -> ScpProblems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "No resource at this path.");
+            case 404 -> ScpProblems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", ScpProblems.NO_RESOURCE_DETAIL);
             case 405, 501 -> ScpProblems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                    "Method not allowed", "This method is not allowed on this path.");
+                    "Method not allowed", ScpProblems.METHOD_NOT_ALLOWED_DETAIL);
             case 408 -> ScpProblems.problem(HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "Request timeout",
                     "The request was not received in time.");
             case 413 -> ScpProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "REQUEST_TOO_LARGE", "Request too large",
@@ -54,7 +54,7 @@ public final class ScpContainerErrors {
                     "Request headers too large", "The request headers are larger than the server accepts.");
             default -> status >= 500
                     ? ScpProblems.problem(HttpStatus.valueOf(500), "INTERNAL_ERROR", "Internal error",
-                            "The server could not complete the request.")
+                            ScpProblems.INTERNAL_ERROR_DETAIL)
                     : generic(status);
         };
         if (path != null) {

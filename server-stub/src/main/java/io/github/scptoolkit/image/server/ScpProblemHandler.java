@@ -60,7 +60,7 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error while serving {}", ImageNotFoundException.printable(path(request)), ex);
         ProblemDetail problem = ScpProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Internal error", "The server could not complete the request.");
+                "Internal error", ScpProblems.INTERNAL_ERROR_DETAIL);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
@@ -104,10 +104,10 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The Scp-Api-Version header is required.");
             ScpProblems.decorate(problem, "MISSING_API_VERSION", "Missing API version");
         } else if (ex instanceof NoResourceFoundException || status == 404) {
-            problem.setDetail("No resource at this path.");
+            problem.setDetail(ScpProblems.NO_RESOURCE_DETAIL);
             ScpProblems.decorate(problem, "NOT_FOUND", "Not found");
         } else if (ex instanceof HttpRequestMethodNotSupportedException) {
-            problem.setDetail("This method is not allowed on this path.");
+            problem.setDetail(ScpProblems.METHOD_NOT_ALLOWED_DETAIL);
             ScpProblems.decorate(problem, "METHOD_NOT_ALLOWED", "Method not allowed");
         } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
             problem.setDetail("The response can only be application/json or application/problem+json.");
@@ -119,7 +119,7 @@ class ScpProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail(INVALID_PARAMETER);
             ScpProblems.decorate(problem, "INVALID_REQUEST", "Invalid request");
         } else if (status >= 500) {
-            problem.setDetail("The server could not complete the request.");
+            problem.setDetail(ScpProblems.INTERNAL_ERROR_DETAIL);
             ScpProblems.decorate(problem, "INTERNAL_ERROR", "Internal error");
         } else {
             problem.setDetail("The request is not valid.");

@@ -23,6 +23,11 @@ public final class ScpProblems {
     /** Base of every problem {@code type} URI; the code, in kebab case, follows. */
     public static final String TYPE_BASE = "https://scp-toolkit.dev/problems/";
 
+    /** Details shared by the problems the handler and the container error pages write. */
+    static final String NO_RESOURCE_DETAIL = "No resource at this path.";
+    static final String METHOD_NOT_ALLOWED_DETAIL = "This method is not allowed on this path.";
+    static final String INTERNAL_ERROR_DETAIL = "The server could not complete the request.";
+
     private ScpProblems() {
     }
 
