@@ -12,10 +12,11 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Checks the vendor's versioning promise on a spec: each version's 200 schema (named in the
- * operation's {@code x-api-versions}) only ADDS to the previous version's. For every consecutive
- * pair (1.0→1.1, 1.1→1.2, ...), a reader of the older shape must be able to read the newer one, so
- * no property of the older schema may be
+ * Checks the vendor's versioning promise on a spec: for every versioned operation, each version's
+ * 200 schema (from the operation's {@code x-version-schemas}, a version not listed answering like
+ * the nearest earlier one) only ADDS to the previous version's. For every consecutive pair of the
+ * service's versions (1.0→1.1, 1.1→1.2, ...), a reader of the older shape must be able to read the
+ * newer one, so no property of the older schema may be
  * <ul>
  * <li>removed,</li>
  * <li>retyped (type or format changed, recursively in objects and array items),</li>
@@ -26,54 +27,89 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class SchemaCompatibility {
 
-    private static final String OPERATION = "/v1/images/{image_id}";
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private SchemaCompatibility() {
     }
 
-    /** The consecutive version pairs of {@code spec}, oldest first, e.g. ["1.0→1.1", ...]. */
+    /** One version of one operation and its 200 schema. */
+    record Shape(String operation, String version, String schema) {
+    }
+
+    /** The consecutive version pairs of {@code spec}'s versioned operations, oldest first, e.g. ["1.0→1.1", ...]. */
     static List<String> pairs(JsonNode spec) {
-        List<JsonNode> versions = versions(spec);
         List<String> pairs = new ArrayList<>();
-        for (int i = 1; i < versions.size(); i++) {
-            pairs.add(versions.get(i - 1).path("version").asText() + "→" + versions.get(i).path("version").asText());
+        for (List<Shape> shapes : shapes(spec).values()) {
+            for (int i = 1; i < shapes.size(); i++) {
+                pairs.add(shapes.get(i - 1).version() + "→" + shapes.get(i).version());
+            }
         }
         return pairs;
     }
 
     /** Every break of the promise in {@code spec}, as readable lines (empty when it holds). */
     static List<String> breaks(JsonNode spec) {
-        List<JsonNode> versions = versions(spec);
         List<String> breaks = new ArrayList<>();
-        for (int i = 1; i < versions.size(); i++) {
-            JsonNode older = versions.get(i - 1);
-            JsonNode newer = versions.get(i);
-            String pair = older.path("version").asText() + "→" + newer.path("version").asText() + " ("
-                    + older.path("schema").asText() + "→" + newer.path("schema").asText() + ")";
-            compare(spec, schema(spec, older.path("schema").asText()), schema(spec, newer.path("schema").asText()),
-                    pair + " ", breaks);
+        for (List<Shape> shapes : shapes(spec).values()) {
+            for (int i = 1; i < shapes.size(); i++) {
+                Shape older = shapes.get(i - 1);
+                Shape newer = shapes.get(i);
+                String pair = older.version() + "→" + newer.version() + " (" + older.schema() + "→" + newer.schema() + ")";
+                compare(spec, schema(spec, older.schema()), schema(spec, newer.schema()), pair + " ", breaks);
+            }
         }
         return breaks;
     }
 
-    private static List<JsonNode> versions(JsonNode spec) {
-        List<JsonNode> versions = new ArrayList<>();
-        spec.path("paths").path(OPERATION).path("get").path("x-api-versions").forEach(versions::add);
+    /** The service's versions as the spec lists them (info.x-api-versions), oldest first. */
+    static List<String> versions(JsonNode spec) {
+        List<String> versions = new ArrayList<>();
+        spec.path("info").path("x-api-versions").forEach(v -> versions.add(v.path("version").asText()));
         if (versions.isEmpty()) {
-            throw new IllegalArgumentException("the spec has no x-api-versions on GET " + OPERATION);
+            throw new IllegalArgumentException("the spec has no info.x-api-versions");
         }
-        versions.sort(Comparator.comparing((JsonNode v) -> number(v, 0)).thenComparing(v -> number(v, 1)));
+        versions.sort(Comparator.comparing((String v) -> number(v, 0)).thenComparing(v -> number(v, 1)));
         return versions;
     }
 
-    private static int number(JsonNode version, int part) {
-        return Integer.parseInt(version.path("version").asText().split("\\.")[part]);
+    /** For each versioned operation ("GET /path"), the 200 schema of each version it exists in, oldest first. */
+    static Map<String, List<Shape>> shapes(JsonNode spec) {
+        List<String> versions = versions(spec);
+        Map<String, List<Shape>> all = new LinkedHashMap<>();
+        spec.path("paths").fields().forEachRemaining(path -> {
+            for (String method : METHODS) {
+                JsonNode listed = path.getValue().path(method).path("x-version-schemas");
+                if (!listed.isObject()) {
+                    continue;
+                }
+                String operation = method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                List<Shape> shapes = new ArrayList<>();
+                String schema = null;
+                for (String version : versions) {
+                    if (listed.has(version)) {
+                        schema = listed.get(version).asText();
+                    }
+                    if (schema != null) {
+                        shapes.add(new Shape(operation, version, schema));
+                    }
+                }
+                all.put(operation, shapes);
+            }
+        });
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("the spec has no operation with x-version-schemas");
+        }
+        return all;
+    }
+
+    private static int number(String version, int part) {
+        return Integer.parseInt(version.split("\\.")[part]);
     }
 
     private static JsonNode schema(JsonNode spec, String name) {
         JsonNode schema = spec.path("components").path("schemas").path(name);
         if (schema.isMissingNode()) {
-            throw new IllegalArgumentException("x-api-versions names a schema the spec does not define: " + name);
+            throw new IllegalArgumentException("x-version-schemas names a schema the spec does not define: " + name);
         }
         return schema;
     }
