@@ -104,37 +104,68 @@ class GenerateSpecFactsTest {
     }
 
     @Test
-    void aNewVersionWithANewFieldIsOneMoreConstantAndOneMoreFieldOfTheModel() throws Exception {
+    void theGuidesNewVersionIsOneMoreConstantTheNewCurrentAndOneMoreFieldOfTheModel() throws Exception {
         JsonNode spec = VersionCompatibilityTest.spec();
         ScpServiceVersion latest = ScpServiceVersion.getLatest();
-        String next = latest.getVersion().substring(0, latest.getVersion().indexOf('.') + 1)
-                + (Integer.parseInt(latest.getVersion().substring(latest.getVersion().indexOf('.') + 1)) + 1);
-        version(spec, latest.getVersion()).put("status", "SUPPORTED");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) spec.path("info").path("x-api-versions")).insertObject(0)
-                .put("version", next).put("status", "CURRENT").putNull("not-before");
-        ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
-        ObjectNode added = schemas.putObject("ImageShowResponseNext");
-        added.putArray("allOf").addObject().put("$ref", "#/components/schemas/"
-                + ScpApi.SHOW_IMAGE.responseSchema(latest).orElseThrow().name());
-        ((com.fasterxml.jackson.databind.node.ArrayNode) added.path("allOf")).addObject().put("type", "object")
-                .putObject("properties").putObject("scp_secure_boot").put("type", "boolean").put("nullable", true);
-        ((ObjectNode) spec.path("paths").path(ScpApi.SHOW_IMAGE.path()).path("get").path("x-version-schemas"))
-                .put(next, "ImageShowResponseNext");
+        ContributingGuide.Edit edit = ContributingGuide.addVersion(spec);
 
         Run run = generate(spec);
 
         assertThat(run.exit()).as(run.stderr()).isZero();
+        String constant = "V" + edit.version().replace('.', '_');
         String versions = Files.readString(run.sources().resolve("io/github/scptoolkit/image/spec/ScpServiceVersion.java"));
-        assertThat(versions).contains("V" + next.replace('.', '_') + "(\"" + next + "\", VersionStatus.CURRENT, null)")
+        assertThat(versions).contains(constant + "(\"" + edit.version() + "\", VersionStatus.CURRENT, null)")
                 .contains(latest.name() + "(\"" + latest.getVersion() + "\", VersionStatus.SUPPORTED")
-                .contains("return V" + next.replace('.', '_') + ";");
+                .contains("return " + constant + ";");
+        String api = Files.readString(run.sources().resolve("io/github/scptoolkit/image/spec/ScpApi.java"));
+        assertThat(api).contains("Map.entry(ScpServiceVersion." + constant + ", " + GenerateSpecFactsTest.constant(edit.schema()) + ")");
         JsonNode codegen = new ObjectMapper().readTree(run.resources().resolve("openapi/openapi-codegen.json").toFile());
         JsonNode model = codegen.path("components").path("schemas").path(ScpApi.SHOW_IMAGE.resource());
-        assertThat(model.path("properties").has("scp_secure_boot")).isTrue();
-        assertThat(model.path("properties").path("scp_secure_boot").path("description").asText())
-                .contains("Sent from version " + next + " on.");
-        List<String> schemaNames = List.copyOf(iterable(codegen.path("components").path("schemas")));
-        assertThat(schemaNames).doesNotContain("ImageShowResponseNext");
+        assertThat(model.path("properties").has(edit.field())).isTrue();
+        assertThat(model.path("properties").path(edit.field()).path("description").asText())
+                .contains("Sent from version " + edit.version() + " on.");
+        assertThat(iterable(codegen.path("components").path("schemas"))).doesNotContain(edit.schema());
+    }
+
+    @Test
+    void theGuidesNewErrorCodeIsOneMoreConstant() throws Exception {
+        JsonNode spec = VersionCompatibilityTest.spec();
+        String code = ContributingGuide.addErrorCode(spec);
+
+        Run run = generate(spec);
+
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(Files.readString(run.sources().resolve("io/github/scptoolkit/image/spec/ScpProblemCode.java")))
+                .contains("    " + code + "(");
+    }
+
+    @Test
+    void theGuidesNewOperationIsOneMoreOperationWithItsOwnVersionedModel() throws Exception {
+        JsonNode spec = VersionCompatibilityTest.spec();
+        String operationId = ContributingGuide.addOperation(spec);
+
+        Run run = generate(spec);
+
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        String api = Files.readString(run.sources().resolve("io/github/scptoolkit/image/spec/ScpApi.java"));
+        assertThat(api).contains("new ScpOperation(\"" + operationId + "\"");
+        JsonNode codegen = new ObjectMapper().readTree(run.resources().resolve("openapi/openapi-codegen.json").toFile());
+        boolean found = false;
+        for (JsonNode path : codegen.path("paths")) {
+            for (JsonNode op : path) {
+                if (op.path("operationId").asText().equals(operationId)) {
+                    found = true;
+                    String model = op.path("responses").path("200").path("content").path("application/json")
+                            .path("schema").path("$ref").asText();
+                    assertThat(model).isEqualTo("#/components/schemas/" + op.path("x-resource").asText());
+                }
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    static String constant(String schemaName) {
+        return schemaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toUpperCase();
     }
 
     private static List<String> iterable(JsonNode object) {
