@@ -51,12 +51,14 @@ class VersionCompatibilityTest {
     void everyVersionOnlyAddsToThePreviousOne() throws IOException {
         JsonNode spec = spec();
         List<String> expected = new ArrayList<>();
-        List<ScpServiceVersion> versions = ScpServiceVersion.all();
-        for (int i = 1; i < versions.size(); i++) {
-            expected.add(versions.get(i - 1).getVersion() + "→" + versions.get(i).getVersion());
+        for (ScpOperation op : ScpApi.operations()) {
+            List<ScpServiceVersion> versions = op.versions().stream().sorted().toList();
+            for (int i = 1; i < versions.size(); i++) {
+                expected.add(versions.get(i - 1).getVersion() + "→" + versions.get(i).getVersion());
+            }
         }
 
-        assertThat(SchemaCompatibility.pairs(spec)).containsExactlyElementsOf(expected);
+        assertThat(SchemaCompatibility.pairs(spec)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(SchemaCompatibility.breaks(spec)).isEmpty();
     }
 
