@@ -86,6 +86,17 @@ class ShowCommandTest {
     }
 
     @Test
+    void aFieldTheServedVersionDoesNotSendIsNotPrinted() throws Exception {
+        try (LocalServer server = new LocalServer(200, "application/json", IMAGE.replace("\"scp_gpu_driver\": null, ", ""),
+                Map.of())) {
+            CliRun run = CliRun.run(DEMO_ENV, "show", ID, "--endpoint", server.url());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("\"name\" : \"imagename\"").doesNotContain("scp_gpu_driver");
+        }
+    }
+
+    @Test
     void anUnknownVersionIsAUsageErrorListingTheSpecsVersions() {
         CliRun run = CliRun.run(DEMO_ENV, "show", ID, "--endpoint", "http://127.0.0.1:1", "--api-version", "9.9");
 
