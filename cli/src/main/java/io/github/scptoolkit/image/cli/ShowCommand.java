@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import feign.FeignException;
 import feign.RetryableException;
+import feign.codec.DecodeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,17 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import io.github.scptoolkit.image.client.ApiVersion;
-import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ResponseMetadata;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpJson;
-import io.github.scptoolkit.image.client.ScpProblemException;
-import io.github.scptoolkit.image.client.ShowImageResponse;
+import io.github.scptoolkit.image.client.ScpResponse;
+import io.github.scptoolkit.image.client.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /** {@code scp-image show <image-id>}: prints the image as JSON on stdout; errors and --verbose facts on stderr. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one image and prints it as JSON.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one image and prints it as JSON.",
+        defaultValueProvider = ApiVersionOption.Default.class)
 final class ShowCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
@@ -36,12 +38,15 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<image-id>", description = "Image ID, e.g. 70a599e0-31e7-49b7-b260-868f441e862b.")
     String imageId;
 
-    @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:8080",
+    @Option(names = "--endpoint", defaultValue = ScpImageCli.DEFAULT_ENDPOINT,
             description = "Base URL of the service (default: ${DEFAULT-VALUE}, the local emulator).")
     String endpoint;
 
-    @Option(names = "--api-version", paramLabel = "<version>", description = "1.0, 1.1, 1.2 or 1.3 (default: the latest).")
-    String apiVersion;
+    @Option(names = ApiVersionOption.NAME, paramLabel = "<version>", converter = ApiVersionOption.Converter.class,
+            completionCandidates = ApiVersionOption.Choices.class,
+            description = "Version to call: ${COMPLETION-CANDIDATES} (also as v<version> or '" + ScpApi.SERVICE
+                    + " <version>'; default: ${DEFAULT-VALUE}, the CURRENT version).")
+    ScpServiceVersion apiVersion;
 
     @Option(names = "--access-key", description = "Access key (default: $SCP_ACCESS_KEY).")
     String accessKey;
@@ -63,19 +68,19 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImageVersion<?> version = version();
-        ScpImageClient<?> client;
+        ScpServiceVersion version = apiVersion != null ? apiVersion : ScpServiceVersion.getLatest();
+        ScpImageClient client;
         try {
             ScpCredentials credentials = Credentials.resolve(accessKey, secretKey, accountId, env)
                     .orElseThrow(() -> new IllegalArgumentException("no credentials: give --access-key and --secret-key, or set "
                             + Credentials.ACCESS_KEY_ENV + " and " + Credentials.SECRET_KEY_ENV
                             + " (the local emulator's demo pair is test/test)"));
-            client = ScpImageClient.builder().endpoint(endpoint).credentials(credentials).build(version);
+            client = ScpImageClient.builder().endpoint(endpoint).credentials(credentials).serviceVersion(version).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try {
-            ShowImageResponse<?> response = client.showImageWithMetadata(imageId);
+            ScpResponse<Image> response = client.showImageWithResponse(imageId);
             if (verbose) {
                 printVersionFacts(err, version, response.metadata());
             }
@@ -85,19 +90,11 @@ final class ShowCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // refused before sending (blank id, CR/LF in it)
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (RetryableException e) {
-            if (e.status() > 0) {
-                err.println("error: HTTP " + e.status() + ": the service kept failing (retried)");
-                return ScpImageCli.HTTP_ERROR;
-            }
-            err.println("error: no answer from " + endpoint + ": " + e.getMessage());
-            return ScpImageCli.IO_ERROR;
         } catch (FeignException e) {
-            if (verbose) {
+            if (verbose && !(e instanceof RetryableException) && !(e instanceof DecodeException)) {
                 printVersionFacts(err, version, ResponseMetadata.of(e.status(), e.responseHeaders()));
             }
-            err.println(describe(e));
-            return exitCode(e.status());
+            return Failures.report(e, err, endpoint);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             err.println("error: cannot print the image as JSON: " + e.getOriginalMessage());
             return ScpImageCli.HTTP_ERROR;
@@ -106,48 +103,10 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private ImageVersion<?> version() {
-        if (apiVersion == null) {
-            return ImageVersion.latest();
-        }
-        ApiVersion v = ApiVersion.fromValue(apiVersion.trim()).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "unknown --api-version '" + apiVersion + "'; known: 1.0, 1.1, 1.2, 1.3"));
-        return switch (v) {
-            case V1_0 -> ImageVersion.V1_0;
-            case V1_1 -> ImageVersion.V1_1;
-            case V1_2 -> ImageVersion.V1_2;
-            case V1_3 -> ImageVersion.V1_3;
-        };
-    }
-
-    static int exitCode(int status) {
-        if (status == 404) {
-            return ScpImageCli.NOT_FOUND;
-        }
-        if (status == 401 || status == 403) {
-            return ScpImageCli.NOT_AUTHORIZED;
-        }
-        return status < 0 ? ScpImageCli.IO_ERROR : ScpImageCli.HTTP_ERROR;
-    }
-
-    /**
-     * {@code error: HTTP 404 IMAGE_NOT_FOUND: No image ...} from the client's typed exception (400,
-     * 401, 403, 404 with a problem body); just the status otherwise.
-     */
-    static String describe(FeignException e) {
-        StringBuilder line = new StringBuilder("error: HTTP ").append(e.status());
-        if (e instanceof ScpProblemException problem && problem.problem().isPresent()) {
-            if (problem.code() != null) {
-                line.append(' ').append(problem.code());
-            }
-            return line.append(": ").append(problem.detail() != null ? problem.detail() : "(no detail)").toString();
-        }
-        return line.append(": the server sent no problem details").toString();
-    }
-
-    private static void printVersionFacts(PrintWriter err, ImageVersion<?> asked, ResponseMetadata metadata) {
-        err.println("requested version: " + asked);
-        err.println("served version: " + metadata.servedVersion().map(ApiVersion::headerValue)
+    private static void printVersionFacts(PrintWriter err, ScpServiceVersion asked, ResponseMetadata metadata) {
+        err.println("requested version: " + asked.headerValue());
+        err.println("served version: " + metadata.servedVersion().map(ScpServiceVersion::headerValue)
+                .or(() -> metadata.header(ScpApi.VERSION_HEADER).map(raw -> raw + " (not known to this client)"))
                 .orElse("(not stated by the server)"));
         metadata.header("Deprecation").ifPresent(v -> err.println("Deprecation: " + v
                 + metadata.deprecation().map(d -> " (" + d + ")").orElse("")));

@@ -3,63 +3,25 @@ package io.github.scptoolkit.image.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import feign.Client;
-import feign.FeignException;
-import feign.Request;
-import feign.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.scptoolkit.image.client.ScpCredentials;
-import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
-/** The CLI's pure parts: status to exit code, typed problem to message, credentials resolution. */
+/** {@code show}: credentials resolution, {@code --api-version} from the spec's versions, the image as JSON. */
 class ShowCommandTest {
 
-    @ParameterizedTest(name = "HTTP {0} exits {1}")
-    @CsvSource({"404, 3", "401, 4", "403, 4", "400, 5", "409, 5", "500, 5", "502, 5", "-1, 6"})
-    void exitCodePerClassOfError(int status, int exit) {
-        assertThat(ShowCommand.exitCode(status)).isEqualTo(exit);
-    }
-
-    /** The exception the real client throws for a response with this status and body. */
-    private static FeignException clientError(int status, String body) {
-        Client answer = (request, options) -> Response.builder().status(status).reason("r").request(request)
-                .headers(Map.<String, Collection<String>>of("Content-Type", List.of("application/problem+json")))
-                .body(body, StandardCharsets.UTF_8).build();
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:1")
-                .credentials(ScpCredentials.of("k", "s")).maxAttempts(1).client(answer).build();
-        try {
-            client.showImage("x");
-        } catch (FeignException e) {
-            return e;
-        }
-        throw new AssertionError("no error for " + status);
-    }
-
-    @Test
-    void typedProblemGivesCodeAndDetail() {
-        assertThat(ShowCommand.describe(clientError(404, "{\"status\":404,\"code\":\"IMAGE_NOT_FOUND\",\"detail\":\"No image.\"}")))
-                .isEqualTo("error: HTTP 404 IMAGE_NOT_FOUND: No image.");
-        assertThat(ShowCommand.describe(clientError(403, "{\"status\":403,\"code\":\"ACTION_NOT_ALLOWED\",\"detail\":\"Nope.\"}")))
-                .isEqualTo("error: HTTP 403 ACTION_NOT_ALLOWED: Nope.");
-    }
-
-    @Test
-    void bodyThatIsNoProblemKeepsTheStatus() {
-        assertThat(ShowCommand.describe(clientError(400, "<html>Bad request</html>")))
-                .isEqualTo("error: HTTP 400: the server sent no problem details");
-        assertThat(ShowCommand.describe(clientError(500, "")))
-                .isEqualTo("error: HTTP 500: the server sent no problem details");
-    }
+    private static final String ID = "70a599e0-31e7-49b7-b260-868f441e862b";
+    private static final Map<String, String> DEMO_ENV = Map.of("SCP_ACCESS_KEY", "test", "SCP_SECRET_KEY", "test");
+    private static final String IMAGE = """
+            {"id": "70a599e0-31e7-49b7-b260-868f441e862b", "name": "imagename", "min_disk": 100,
+             "created_at": "2025-07-22T09:00:00Z", "scp_gpu_driver": null, "scp_from_a_newer_server": 1}""";
 
     @Test
     void credentialsComeFromOptionsThenEnvironmentAndHideTheSecret() {
@@ -80,14 +42,78 @@ class ShowCommandTest {
 
     @Test
     void withoutCredentialsItIsAUsageErrorNamingTheVariables() {
-        StringWriter err = new StringWriter();
-        var cli = ScpImageCli.commandLine(Map.of());
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        CliRun run = CliRun.run(Map.of(), "show", ID, "--endpoint", "http://127.0.0.1:1");
 
-        int exit = cli.execute("show", "70a599e0-31e7-49b7-b260-868f441e862b", "--endpoint", "http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(ScpImageCli.USAGE);
+        assertThat(run.err()).contains("no credentials").contains("SCP_ACCESS_KEY").contains("SCP_SECRET_KEY");
+    }
 
-        assertThat(exit).isEqualTo(ScpImageCli.USAGE);
-        assertThat(err.toString()).contains("no credentials").contains("SCP_ACCESS_KEY").contains("SCP_SECRET_KEY");
+    static List<ScpServiceVersion> everyVersion() {
+        return ScpServiceVersion.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyVersion")
+    void everyVersionOfTheSpecIsAcceptedAsNumberIdOrHeaderValueAndSent(ScpServiceVersion version) throws Exception {
+        try (LocalServer server = new LocalServer(200, "application/json", IMAGE, Map.of())) {
+            for (String given : List.of(version.getVersion(), version.id(), version.headerValue())) {
+                CliRun run = CliRun.run(DEMO_ENV, "show", ID, "--endpoint", server.url(), "--api-version", given);
+
+                assertThat(run.exit()).as(run.err()).isZero();
+            }
+            assertThat(server.received).hasSize(3).allSatisfy(r -> {
+                assertThat(r.header(ScpApi.VERSION_HEADER)).isEqualTo(version.headerValue());
+                assertThat(r.header("Scp-Signature")).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void withoutApiVersionTheCurrentVersionIsSentAndTheImagePrintedAsJson() throws Exception {
+        try (LocalServer server = new LocalServer(200, "application/json", IMAGE,
+                Map.of(ScpApi.VERSION_HEADER, ScpServiceVersion.getLatest().headerValue()))) {
+            CliRun run = CliRun.run(DEMO_ENV, "show", ID, "--endpoint", server.url(), "--verbose");
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(server.received).singleElement().satisfies(r -> {
+                assertThat(r.path()).isEqualTo(ScpApi.SHOW_IMAGE.path().replace("{image_id}", ID));
+                assertThat(r.header(ScpApi.VERSION_HEADER)).isEqualTo(ScpServiceVersion.getLatest().headerValue());
+            });
+            assertThat(run.out()).contains("\"id\" : \"" + ID + "\"", "\"name\" : \"imagename\"", "\"scp_gpu_driver\" : null");
+            assertThat(run.err()).contains("requested version: " + ScpServiceVersion.getLatest().headerValue(),
+                    "served version: " + ScpServiceVersion.getLatest().headerValue());
+        }
+    }
+
+    @Test
+    void aFieldTheServedVersionDoesNotSendIsNotPrinted() throws Exception {
+        try (LocalServer server = new LocalServer(200, "application/json", IMAGE.replace("\"scp_gpu_driver\": null, ", ""),
+                Map.of())) {
+            CliRun run = CliRun.run(DEMO_ENV, "show", ID, "--endpoint", server.url());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("\"name\" : \"imagename\"").doesNotContain("scp_gpu_driver");
+        }
+    }
+
+    @Test
+    void anUnknownVersionIsAUsageErrorListingTheSpecsVersions() {
+        CliRun run = CliRun.run(DEMO_ENV, "show", ID, "--endpoint", "http://127.0.0.1:1", "--api-version", "9.9");
+
+        assertThat(run.exit()).isEqualTo(ScpImageCli.USAGE);
+        assertThat(run.err()).contains("unknown version '9.9'");
+        for (ScpServiceVersion v : ScpServiceVersion.all()) {
+            assertThat(run.err()).contains(v.getVersion());
+        }
+    }
+
+    @Test
+    void helpListsEveryVersionOfTheSpecAndTheCurrentOneAsDefault() {
+        CliRun run = CliRun.run(DEMO_ENV, "show", "--help");
+
+        assertThat(run.exit()).isZero();
+        String versions = String.join(", ", ScpServiceVersion.all().stream().map(ScpServiceVersion::getVersion).toList());
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("Version to call: " + versions)
+                .contains("default: " + ScpServiceVersion.getLatest().getVersion() + ", the CURRENT version");
     }
 }

@@ -2,13 +2,20 @@ package io.github.scptoolkit.image.client;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+import io.github.scptoolkit.image.spec.ServiceVersion;
+
 /**
- * The one warning a client bound to a DEPRECATED version logs when it is built (not per call),
- * through {@link System.Logger} so that the client needs no logging library: logger
+ * The one warning a client bound to a DEPRECATED (or PLANNED) version logs when it is built (not
+ * per call), through {@link System.Logger} so that the client needs no logging library: logger
  * {@code io.github.scptoolkit.image.client.ScpImageClient}. The client still calls the version; the
- * server decides.
+ * server decides. Whether the version is retired is {@link ServiceVersion#isRetiredOn}'s rule,
+ * on the day {@link ServiceVersion#today(Clock)} gives.
  */
 final class DeprecationWarning {
 
@@ -17,22 +24,33 @@ final class DeprecationWarning {
     private DeprecationWarning() {
     }
 
-    static void warnIfDeprecated(ApiVersion version, Clock clock) {
+    static void warnIfDeprecated(ScpServiceVersion version, Clock clock) {
         message(version, clock).ifPresent(m -> LOG.log(Level.WARNING, m));
     }
 
-    /** The warning for {@code version} at the clock's time, if it is DEPRECATED. */
-    static Optional<String> message(ApiVersion version, Clock clock) {
+    /** The warning for {@code version} at the clock's time, if it is DEPRECATED or PLANNED. */
+    static Optional<String> message(ScpServiceVersion version, Clock clock) {
+        String moveTo = "; move to '" + ScpServiceVersion.getLatest().headerValue() + "'.";
+        if (!version.isCallable()) {
+            return Optional.of(ScpApi.VERSION_HEADER + " '" + version.headerValue() + "' is " + version.status()
+                    + ": the service does not serve it yet (it answers " + refusal(ScpProblemCode.UNSUPPORTED_API_VERSION)
+                    + ")" + moveTo);
+        }
         if (!version.isDeprecated()) {
             return Optional.empty();
         }
-        String notBefore = version.notBefore().map(d -> d + " (Not Before, " + ApiVersion.SERVICE_ZONE + ")")
+        LocalDate today = ServiceVersion.today(clock);
+        String notBefore = version.notBefore().map(d -> d + " (Not Before, " + ScpApi.NOT_BEFORE_ZONE + ")")
                 .orElse("a date not yet announced");
-        String when = version.isRetired(clock)
-                ? "SCP stopped serving it on " + notBefore + " (it answers 400 RETIRED_API_VERSION; a server "
-                        + "emulating an older deployment may still serve it)"
+        String when = version.isRetiredOn(today)
+                ? "SCP stopped serving it on " + notBefore + " (it answers " + refusal(ScpProblemCode.RETIRED_API_VERSION)
+                        + "; a server emulating an older deployment may still serve it)"
                 : "the service stops serving it on " + notBefore;
-        return Optional.of("Scp-Api-Version '" + version.headerValue() + "' is DEPRECATED: " + when
-                + "; move to '" + ApiVersion.latest().headerValue() + "'.");
+        return Optional.of(ScpApi.VERSION_HEADER + " '" + version.headerValue() + "' is " + version.status() + ": "
+                + when + moveTo);
+    }
+
+    private static String refusal(ScpProblemCode code) {
+        return code.status() + " " + code.code();
     }
 }

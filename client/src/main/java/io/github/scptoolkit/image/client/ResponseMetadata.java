@@ -14,6 +14,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+
 /**
  * What a response says about its version: the version that served it ({@code Scp-Api-Version}),
  * and for a deprecated version RFC 9745 {@code Deprecation}, RFC 8594 {@code Sunset} and the
@@ -21,7 +24,7 @@ import java.util.regex.Pattern;
  * empty.
  *
  * <pre>
- * ShowImageResponse&lt;ImageShowResponse&gt; r = images.showImageWithMetadata(id);
+ * ScpResponse&lt;Image&gt; r = images.showImageWithResponse(id);
  * if (r.metadata().isDeprecated()) {
  *     log.warn("{} is deprecated; sunset {}", r.metadata().servedVersion(), r.metadata().sunset());
  * }
@@ -67,9 +70,13 @@ public final class ResponseMetadata {
         return Optional.ofNullable(headers.get(name)).filter(v -> !v.isEmpty()).map(v -> v.get(0));
     }
 
-    /** The version that served the response, from its {@code Scp-Api-Version} header. */
-    public Optional<ApiVersion> servedVersion() {
-        return header("Scp-Api-Version").flatMap(v -> ApiVersion.fromValue(v.trim()));
+    /**
+     * The version that served the response, from its {@code Scp-Api-Version} header; empty when the
+     * header is absent or names a version this build of the spec does not know (the raw value is
+     * in {@link #header(String)}).
+     */
+    public Optional<ScpServiceVersion> servedVersion() {
+        return header(ScpApi.VERSION_HEADER).flatMap(v -> ScpServiceVersion.fromHeaderValue(v.trim()));
     }
 
     /** Whether the response carries a {@code Deprecation} header. */
@@ -127,7 +134,7 @@ public final class ResponseMetadata {
 
     @Override
     public String toString() {
-        return "ResponseMetadata[status=" + status + ", servedVersion=" + header("Scp-Api-Version").orElse(null)
+        return "ResponseMetadata[status=" + status + ", servedVersion=" + header(ScpApi.VERSION_HEADER).orElse(null)
                 + ", deprecation=" + header("Deprecation").orElse(null) + ", sunset=" + header("Sunset").orElse(null) + "]";
     }
 }

@@ -10,7 +10,7 @@ import feign.Request;
 import io.github.scptoolkit.image.client.generated.model.Problem;
 
 /**
- * 400 Bad Request: malformed input, or an unknown, unsupported or retired version (codes INVALID_REQUEST, UNSUPPORTED_API_VERSION, RETIRED_API_VERSION). Carries the server's problem; still a {@code FeignException.BadRequest}.
+ * 400 Bad Request: malformed input, or an unknown, unsupported or retired version (the {@link io.github.scptoolkit.image.spec.ScpProblemCode}s with status 400). Carries the server's problem; still a {@code FeignException.BadRequest}.
  *
  * <pre>
  * catch (ScpBadRequestException e) {

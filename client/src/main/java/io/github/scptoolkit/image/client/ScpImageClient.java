@@ -3,7 +3,9 @@ package io.github.scptoolkit.image.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,50 +14,82 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
+import feign.Target;
 import feign.jackson.JacksonEncoder;
 
 import io.github.scptoolkit.image.client.generated.api.ImagesApi;
-import io.github.scptoolkit.image.client.generated.model.ApiResponse;
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponse;
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
-import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
+import io.github.scptoolkit.image.client.generated.api.VersionsApi;
+import io.github.scptoolkit.image.client.generated.invoker.ApiClient;
+import io.github.scptoolkit.image.client.generated.model.ApiVersionList;
+import io.github.scptoolkit.image.client.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+import io.github.scptoolkit.image.spec.ServiceVersion;
 
 /**
- * A ready client for Show Image, bound to one endpoint and one version; {@code T} is that
- * version's 200 body type. Thread-safe; build once and share.
+ * A ready client for the SCP Virtual Server image API, bound to one endpoint and one version
+ * ({@link ScpServiceVersion}, default {@link ScpServiceVersion#getLatest()}, the CURRENT one).
+ * Thread-safe; build once and share.
  *
  * <pre>
- * ScpImageClient&lt;ImageShowResponseV1Dot2&gt; images = ScpImageClient.builder()
+ * ScpImageClient images = ScpImageClient.builder()
  *         .endpoint("https://virtualserver.kr-west1.e.samsungsdscloud.com")
  *         .credentials(ScpCredentials.of(accessKey, secretKey))   // default: SCP_ACCESS_KEY/SCP_SECRET_KEY
- *         .build();                                   // latest version, 1.3
- * ImageShowResponseV1Dot2 image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
- * image.getScpGpuDriver();
+ *         .build();                                                // the CURRENT version
+ * Image image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
  *
- * ScpImageClient&lt;ImageShowResponse&gt; old = ScpImageClient.builder()
+ * ScpImageClient pinned = ScpImageClient.builder()
  *         .endpoint("http://127.0.0.1:8080")
- *         .build(ImageVersion.V1_1);                 // logs one deprecation warning
- * old.showImageWithMetadata(id).metadata().sunset();  // when 1.1 stops being served
+ *         .serviceVersion(ScpServiceVersion.fromVersion(configuredVersion).orElseThrow())
+ *         .build();                                    // logs one warning if that version is DEPRECATED
+ * pinned.showImageWithResponse(id).metadata().sunset();  // when it stops being served
+ * pinned.versionCheck().daysLeft();                      // from the service's versions document
  * </pre>
  *
- * Errors: 400/401/403/404 throw {@link ScpBadRequestException}, {@link ScpUnauthorizedException},
- * {@link ScpForbiddenException}, {@link ScpNotFoundException} (all {@code FeignException}s carrying
- * the server's problem); I/O errors (also a body cut short) and 429/502/503/504 are retried as the
- * builder says; a 200 whose body is empty or not the version's JSON throws Feign's
- * {@code DecodeException} (status 200, not retried). README's "Client behaviour under faults" has the table.
+ * <p><b>Versions.</b> The version is a value, not a type: {@link ScpServiceVersion} has one
+ * constant per version of the spec and every call returns one model per resource ({@link Image}
+ * holds the fields of every version; those the bound version does not send are {@code null}). A
+ * new version of the spec only <em>adds</em> a constant (and, maybe, nullable fields to the
+ * models), so code that compiles against this client keeps compiling: {@code build()} moves to
+ * the new CURRENT version, a client pinned with {@link Builder#serviceVersion} keeps its version.
+ * A {@code switch} over {@link ScpServiceVersion} should have a {@code default} branch.
  *
- * @param <T> the 200 body type of the bound version
+ * <p><b>Operations.</b> Every operation of the spec is a method of a generated Feign interface;
+ * {@link #images()}, {@link #versionsApi()} and {@link #api(Class)} give them with this client's
+ * configuration: signing (operations whose spec has security), the version header (versioned
+ * operations, when the caller passes {@code null}), decoding and typed errors, all decided from
+ * the spec's data ({@link ScpApi}) for whatever method is called. A new operation in the spec is
+ * callable through them with no change to this class; {@link #showImage} and {@link #versions()}
+ * are conveniences.
+ *
+ * <p><b>Errors.</b> 400/401/403/404 throw {@link ScpBadRequestException},
+ * {@link ScpUnauthorizedException}, {@link ScpForbiddenException}, {@link ScpNotFoundException}
+ * (all {@code FeignException}s carrying the server's problem, with {@code code()} and
+ * {@code problemCode()}); I/O errors (also a body cut short) and 429/502/503/504 are retried as
+ * the builder says; a 200 whose body is empty, {@code null} or not the declared JSON throws Feign's
+ * {@code DecodeException} (status 200, not retried). README's "Client behaviour under faults" has
+ * the table.
  */
-public final class ScpImageClient<T extends ImageShowResponse> {
+public final class ScpImageClient {
 
-    private final ImagesApi api;
-    private final ImageVersion<T> version;
-    private final ScpApiVersion header;
+    /** The Java name the generated methods give the {@code image_id} path parameter. */
+    private static final String IMAGE_ID = "imageId";
 
-    private ScpImageClient(ImagesApi api, ImageVersion<T> version) {
-        this.api = api;
+    private final String endpoint;
+    private final ScpServiceVersion version;
+    private final Clock clock;
+    private final Feign feign;
+    private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+    private final ImagesApi images;
+    private final VersionsApi versionsApi;
+
+    private ScpImageClient(String endpoint, ScpServiceVersion version, Clock clock, Feign feign) {
+        this.endpoint = endpoint;
         this.version = version;
-        this.header = ScpApiVersion.fromValue(version.version().headerValue());
+        this.clock = clock;
+        this.feign = feign;
+        this.images = api(ImagesApi.class);
+        this.versionsApi = api(VersionsApi.class);
     }
 
     /** Starts a builder. */
@@ -64,42 +98,79 @@ public final class ScpImageClient<T extends ImageShowResponse> {
     }
 
     /**
-     * Shows one image. The id is sent as one path segment, percent-encoded as the vendor's SDK
-     * does ({@code /} as {@code %2F}, {@code %} as {@code %25}, space as {@code %20}).
+     * Shows one image in the client's version. The id is sent as one path segment,
+     * percent-encoded as the vendor's SDK does ({@code /} as {@code %2F}, {@code %} as {@code %25},
+     * space as {@code %20}).
      *
+     * @return the image, never null; fields the version does not send are null
      * @throws IllegalArgumentException before sending, when the id is null, blank, {@code .} or
      *         {@code ..}, or contains CR or LF
      */
-    public T showImage(String imageId) {
-        ImageIdContract.requireValid(imageId);
-        return version.responseType().cast(api.showImage(imageId, header, null));
-    }
-
-    /** Shows one image, with the status code and headers of the response. */
-    @SuppressWarnings("unchecked")
-    public ApiResponse<T> showImageWithHttpInfo(String imageId) {
-        ImageIdContract.requireValid(imageId);
-        return (ApiResponse<T>) (ApiResponse<?>) api.showImageWithHttpInfo(imageId, header, null);
+    public Image showImage(String imageId) {
+        PathSegmentContract.requireValid(IMAGE_ID, imageId);
+        return images.showImage(imageId, null, null);
     }
 
     /**
-     * Shows one image, with the response's {@link ResponseMetadata}: the version that served it and,
-     * for a deprecated version, its {@code Deprecation}/{@code Sunset} dates.
+     * Shows one image, with the response's {@link ResponseMetadata}: status, headers, the version
+     * that served it and, for a deprecated version, its {@code Deprecation}/{@code Sunset} dates.
      */
-    public ShowImageResponse<T> showImageWithMetadata(String imageId) {
-        ApiResponse<T> response = showImageWithHttpInfo(imageId);
-        return new ShowImageResponse<>(version.responseType().cast(response.getData()),
-                ResponseMetadata.of(response.getStatusCode(), response.getHeaders()));
+    public ScpResponse<Image> showImageWithResponse(String imageId) {
+        PathSegmentContract.requireValid(IMAGE_ID, imageId);
+        return ScpResponse.of(images.showImageWithHttpInfo(imageId, null, null));
+    }
+
+    /**
+     * The service's versions document ({@code GET /} on the endpoint, unsigned and unversioned,
+     * so it needs no credentials): every version with its state and Not Before date.
+     */
+    public ApiVersionList versions() {
+        return versionsApi.listVersions();
+    }
+
+    /**
+     * The client's version as the service's versions document describes it today (in
+     * {@link ScpApi#NOT_BEFORE_ZONE}, by the builder's clock), or as the spec does when the
+     * document does not list it: state, Not Before date, days left.
+     */
+    public VersionCheck versionCheck() {
+        return VersionCheck.of(version, versions(), ServiceVersion.today(clock));
     }
 
     /** The version this client is bound to. */
-    public ImageVersion<T> version() {
+    public ScpServiceVersion serviceVersion() {
         return version;
     }
 
-    /** The generated Feign interface behind this client, for calls this class does not wrap. */
-    public ImagesApi api() {
-        return api;
+    /** The endpoint, normalized as it goes on the wire and into signatures. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The generated interface of the Images operations, with this client's configuration. */
+    public ImagesApi images() {
+        return images;
+    }
+
+    /** The generated interface of the versions document, with this client's configuration. */
+    public VersionsApi versionsApi() {
+        return versionsApi;
+    }
+
+    /**
+     * Any generated interface (one per tag of the spec) with this client's configuration: signed,
+     * versioned, decoded and mapped to typed errors as the spec says for each of its operations.
+     * Pass {@code null} for the version header parameter to use the client's version.
+     *
+     * <pre>
+     * ImagesApi api = client.api(ImagesApi.class);
+     * Image image = api.showImage(id, null, null);   // signed, sent with the client's version
+     * </pre>
+     */
+    public <A extends ApiClient.Api> A api(Class<A> generatedInterface) {
+        Objects.requireNonNull(generatedInterface, "generatedInterface");
+        return generatedInterface.cast(apis.computeIfAbsent(generatedInterface,
+                type -> feign.newInstance(new Target.HardCodedTarget<>(type, endpoint))));
     }
 
     /**
@@ -126,12 +197,13 @@ public final class ScpImageClient<T extends ImageShowResponse> {
     }
 
     /**
-     * Configures a {@link ScpImageClient}. Only the endpoint is required. Every request is signed
-     * (see {@link ScpSigner}); without {@link #credentials(ScpCredentialsProvider)} the credentials
-     * come from the environment variables {@code SCP_ACCESS_KEY}, {@code SCP_SECRET_KEY} and
-     * {@code SCP_ACCOUNT_ID}, read on each request: if they are not set, calls fail with an
-     * {@link IllegalStateException} before anything is sent. There is no unsigned mode; a server
-     * with signature checks turned off ignores the headers.
+     * Configures a {@link ScpImageClient}. Only the endpoint is required. Every request of a signed
+     * operation is signed (see {@link ScpSigner}); without
+     * {@link #credentials(ScpCredentialsProvider)} the credentials come from the environment
+     * variables {@code SCP_ACCESS_KEY}, {@code SCP_SECRET_KEY} and {@code SCP_ACCOUNT_ID}, read on
+     * each request: if they are not set, such calls fail with an {@link IllegalStateException}
+     * before anything is sent. There is no unsigned mode for them; a server with signature checks
+     * turned off ignores the headers. The versions document is never signed.
      *
      * <pre>
      * ScpImageClient.builder()
@@ -140,11 +212,13 @@ public final class ScpImageClient<T extends ImageShowResponse> {
      *         .readTimeout(Duration.ofSeconds(10))
      *         .maxAttempts(3)                                  // 1 = no retries
      *         .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-     *         .build(ImageVersion.V1_2);
+     *         .serviceVersion(ScpServiceVersion.getLatest())   // the default
+     *         .build();
      * </pre>
      */
     public static final class Builder {
         private String endpoint;
+        private ScpServiceVersion version = ScpServiceVersion.getLatest();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(30);
         private int maxAttempts = 3;
@@ -172,6 +246,16 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         /** Base URL of the service. */
         public Builder endpoint(URI endpoint) {
             return endpoint(endpoint.toString());
+        }
+
+        /**
+         * The version the client calls versioned operations in (default
+         * {@link ScpServiceVersion#getLatest()}, the CURRENT version of the spec this client was
+         * built from). A DEPRECATED version logs one warning when the client is built.
+         */
+        public Builder serviceVersion(ScpServiceVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
         }
 
         /** Time allowed to connect (default 5 s). */
@@ -268,24 +352,19 @@ public final class ScpImageClient<T extends ImageShowResponse> {
             return this;
         }
 
-        /** Builds a client for the latest version (1.3). */
-        public ScpImageClient<ImageShowResponseV1Dot2> build() {
-            return build(ImageVersion.latest());
-        }
-
-        /** Builds a client for {@code version}. */
-        public <T extends ImageShowResponse> ScpImageClient<T> build(ImageVersion<T> version) {
-            Objects.requireNonNull(version, "version");
+        /** Builds the client. */
+        public ScpImageClient build() {
             if (endpoint == null) {
                 throw new IllegalStateException("endpoint is required");
             }
             Feign.Builder feign = Feign.builder()
-                    .contract(new ImageIdContract())
+                    .contract(new PathSegmentContract())
+                    .requestInterceptor(new ScpVersionInterceptor(version))
                     .requestInterceptor(new ScpSigningInterceptor(credentials, clock))
                     .logger(logger != null ? logger : ScpMaskingLogger.javaUtilLogging())
                     .logLevel(logLevel)
                     .encoder(new JacksonEncoder(mapper))
-                    .decoder(new VersionedDecoder(mapper, version.responseType()))
+                    .decoder(new ScpDecoder(mapper, version))
                     .options(new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                             readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
                     .errorDecoder(new ScpErrorDecoder(mapper, clock))
@@ -294,9 +373,9 @@ public final class ScpImageClient<T extends ImageShowResponse> {
             if (client != null) {
                 feign.client(client);
             }
-            ImagesApi api = feign.target(ImagesApi.class, endpoint);
-            DeprecationWarning.warnIfDeprecated(version.version(), clock);
-            return new ScpImageClient<>(api, version);
+            ScpImageClient built = new ScpImageClient(endpoint, version, clock, feign.build());
+            DeprecationWarning.warnIfDeprecated(version, clock);
+            return built;
         }
     }
 }

@@ -27,7 +27,7 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  * without a zone ({@code 2024-06-16T02:55:13}, taken as UTC, as the vendor's SDK does).
  *
  * <pre>
- * ImageShowResponse image = ScpJson.newMapper().readValue(json, ImageShowResponse.class);
+ * Image image = ScpJson.newMapper().readValue(json, Image.class);
  * </pre>
  */
 public final class ScpJson {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.scptoolkit.image.client.generated.model.Problem;
 import io.github.scptoolkit.image.client.generated.model.ProblemError;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
  * What the typed client errors have in common: the HTTP status and the server's RFC 9457 problem,
@@ -16,9 +17,10 @@ import io.github.scptoolkit.image.client.generated.model.ProblemError;
  * try {
  *     images.showImage(id);
  * } catch (ScpNotFoundException e) {
- *     e.code();                  // "IMAGE_NOT_FOUND"
+ *     e.problemCode();           // Optional[ScpProblemCode.IMAGE_NOT_FOUND]
  * } catch (ScpBadRequestException e) {
- *     e.problem().map(Problem::getDetail);
+ *     if (e.problemCode().orElse(null) == ScpProblemCode.RETIRED_API_VERSION) { ... }
+ *     e.code();                  // the code as sent, also one this build does not know
  * }
  * </pre>
  */
@@ -30,9 +32,20 @@ public interface ScpProblemException {
     /** The decoded problem; empty when the body was empty or not a JSON problem (e.g. a proxy's HTML page). */
     Optional<Problem> problem();
 
-    /** The problem's stable {@code code} (e.g. {@code IMAGE_NOT_FOUND}), or {@code null} without a problem body. */
+    /**
+     * The problem's stable {@code code} as sent (e.g. {@code IMAGE_NOT_FOUND}), or {@code null}
+     * without a problem body. A newer server may send a code this build does not list.
+     */
     default String code() {
         return problem().map(Problem::getCode).orElse(null);
+    }
+
+    /**
+     * The problem's code as one of the spec's {@link ScpProblemCode}s; empty without a problem body
+     * or for a code this build does not know (then go by {@link #status()} and {@link #code()}).
+     */
+    default Optional<ScpProblemCode> problemCode() {
+        return ScpProblemCode.fromCode(code());
     }
 
     /** The problem's {@code detail}, or {@code null}. */

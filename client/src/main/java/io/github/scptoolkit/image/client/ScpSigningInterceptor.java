@@ -7,8 +7,13 @@ import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import feign.Target;
 
+import io.github.scptoolkit.image.spec.ScpOperation;
+
 /**
- * Signs every attempt of every request. Feign runs interceptors again on the same template for
+ * Signs every attempt of every request of a signed operation. Whether an operation is signed is
+ * spec data ({@link ScpOperation#signed()}: its {@code security} is not empty), found from the
+ * generated method the request was built from; the versions document is sent unsigned (and needs
+ * no credentials). A request of no known operation is signed. Feign runs interceptors again on the same template for
  * each retry and {@code header()} appends, so the authentication headers are removed and set again
  * each time (exactly one of each), with a fresh timestamp from the clock, over the URL that goes
  * on the wire: on the first attempt {@code template.url()} is still relative to the target, on a
@@ -31,6 +36,9 @@ final class ScpSigningInterceptor implements RequestInterceptor {
 
     @Override
     public void apply(RequestTemplate template) {
+        if (!Operations.of(template).map(ScpOperation::signed).orElse(true)) {
+            return;
+        }
         ScpSigner current = signerFor(credentials.credentials());
         String url = wireUrl(template);
         long timestamp = clock.millis();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,15 +20,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.net.ServerSocketFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import feign.FeignException;
@@ -50,7 +46,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.client.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpField;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The whole client (default builder, Feign's default HTTP client) against a misbehaving server on
@@ -71,7 +71,7 @@ class ClientFaultsTest {
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
     private static final int MAX_ATTEMPTS = 3;
 
-    /** A 1.3 body as the vendor documents it (sizes beyond 2^31 included). */
+    /** A body of the CURRENT shape as the vendor documents it (sizes beyond 2^31 included). */
     static final String IMAGE = """
             {"checksum": "7538e0fcb56e0e272cfd89eb384d6613", "container_format": "bare",
              "created_at": "2025-07-22T09:00:00Z", "disk_format": "qcow2",
@@ -117,7 +117,7 @@ class ClientFaultsTest {
             closedPort = socket.getLocalPort();
         }
         imageUrl = "http://127.0.0.1:" + closedPort + "/v1/images/" + ID;
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder()
+        ScpImageClient client = builder()
                 .endpoint("http://127.0.0.1:" + closedPort).build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
@@ -132,7 +132,7 @@ class ClientFaultsTest {
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             server.enqueue(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).body(IMAGE).build());
         }
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         long start = System.nanoTime();
         Throwable thrown = failureOf(() -> client.showImage(ID));
@@ -150,7 +150,7 @@ class ClientFaultsTest {
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             server.enqueue(new MockResponse.Builder().bodyDelay(10, TimeUnit.SECONDS).body(IMAGE).build());
         }
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -169,7 +169,7 @@ class ClientFaultsTest {
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             server.enqueue(halfABodyThenClose());
         }
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -185,9 +185,9 @@ class ClientFaultsTest {
         restartServer(drop);
         server.enqueue(halfABodyThenClose());
         server.enqueue(json(200, IMAGE));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ImageShowResponseV1Dot2 image = call(() -> client.showImage(ID));
+        Image image = call(() -> client.showImage(ID));
 
         assertThat(image.getId()).isEqualTo(ID);
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -244,7 +244,7 @@ class ClientFaultsTest {
     @DisplayName("truncated JSON")
     void truncatedJson() {
         server.enqueue(json(200, IMAGE.substring(0, IMAGE.length() / 2)));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -256,12 +256,26 @@ class ClientFaultsTest {
     @DisplayName("empty 200")
     void empty200() {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").build());
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
         assertDecodeFailure(thrown);
         assertThat(thrown).hasMessageContaining("empty body");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"null", " null\n"})
+    @DisplayName("200 with a JSON null body")
+    void jsonNull200(String body) {
+        server.enqueue(json(200, body));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertDecodeFailure(thrown);
+        assertThat(thrown).hasMessageContaining("body is null");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -282,7 +296,7 @@ class ClientFaultsTest {
         String body = IMAGE.replace(replaced, with);
         assertThat(body).isNotEqualTo(IMAGE);
         server.enqueue(json(200, body));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -297,7 +311,7 @@ class ClientFaultsTest {
             server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
                     .body("<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>").build());
         }
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -313,7 +327,7 @@ class ClientFaultsTest {
     @DisplayName("500 from the server")
     void internalServerError() {
         server.enqueue(json(500, "{\"status\": 500, \"code\": \"INTERNAL\"}"));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -330,9 +344,9 @@ class ClientFaultsTest {
     void unknownFields() {
         server.enqueue(json(200, IMAGE.replace("{\"checksum\"",
                 "{\"scp_future_field\": {\"nested\": [1, 2, {\"x\": null}]}, \"another\": 42, \"checksum\"")));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ImageShowResponseV1Dot2 image = call(() -> client.showImage(ID));
+        Image image = call(() -> client.showImage(ID));
 
         assertThat(image.getId()).isEqualTo(ID);
         assertThat(image.getChecksum()).isEqualTo("7538e0fcb56e0e272cfd89eb384d6613");
@@ -343,16 +357,16 @@ class ClientFaultsTest {
     @DisplayName("unknown enum-ish values")
     void unknownEnumishValues() {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .setHeader("Scp-Api-Version", "virtualserver 9.9")
+                .setHeader("Scp-Api-Version", SpecVersions.UNKNOWN)
                 .body(IMAGE.replace("\"private\"", "\"galactic\"").replace("\"alma\"", "\"debian\"")
                         .replace("\"active\"", "\"uploading2\"").replace("\"bare\"", "\"crate\"")
                         .replace("\"qcow2\"", "\"qcow3\"").replace("\"custom\"", "\"bespoke\""))
                 .build());
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ShowImageResponse<ImageShowResponseV1Dot2> response = call(() -> client.showImageWithMetadata(ID));
+        ScpResponse<Image> response = call(() -> client.showImageWithResponse(ID));
 
-        ImageShowResponseV1Dot2 image = response.body();
+        Image image = response.body();
         assertThat(image.getVisibility()).isEqualTo("galactic");
         assertThat(image.getOsDistro()).isEqualTo("debian");
         assertThat(image.getStatus()).isEqualTo("uploading2");
@@ -360,7 +374,7 @@ class ClientFaultsTest {
         assertThat(image.getDiskFormat()).isEqualTo("qcow3");
         assertThat(image.getScpImageType()).isEqualTo("bespoke");
         assertThat(response.metadata().servedVersion()).isEmpty();
-        assertThat(response.metadata().header("Scp-Api-Version")).hasValue("virtualserver 9.9");
+        assertThat(response.metadata().header("Scp-Api-Version")).hasValue(SpecVersions.UNKNOWN);
     }
 
     @Test
@@ -371,9 +385,9 @@ class ClientFaultsTest {
         ObjectNode body = (ObjectNode) JSON.readTree(IMAGE);
         nullable.forEach(body::putNull);
         server.enqueue(json(200, body.toString()));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ImageShowResponseV1Dot2 image = call(() -> client.showImage(ID));
+        Image image = call(() -> client.showImage(ID));
 
         for (String field : nullable) {
             assertThat(image.getClass().getMethod("get" + camel(field)).invoke(image)).as(field).isNull();
@@ -390,9 +404,9 @@ class ClientFaultsTest {
     @DisplayName("zone-less and space-separated timestamps")
     void zoneLessAndSpaceSeparatedTimestamps(String sent) {
         server.enqueue(json(200, IMAGE.replace("\"2025-07-22T09:00:00Z\"", "\"" + sent + "\"")));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ImageShowResponseV1Dot2 image = call(() -> client.showImage(ID));
+        Image image = call(() -> client.showImage(ID));
 
         assertThat(image.getCreatedAt().toInstant()).isEqualTo(Instant.parse("2024-06-16T02:55:13Z"));
         assertThat(image.getUpdatedAt()).isEqualTo(OffsetDateTime.parse("2025-07-26T12:00:00Z"));
@@ -403,9 +417,9 @@ class ClientFaultsTest {
     void numbersBeyondTwoToTheThirtyOne() {
         server.enqueue(json(200, IMAGE.replace("2429747200", "9223372036854775807")
                 .replace("17179869184", "4398046511104")));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ImageShowResponseV1Dot2 image = call(() -> client.showImage(ID));
+        Image image = call(() -> client.showImage(ID));
 
         assertThat(image.getSize()).isEqualTo(Long.MAX_VALUE);
         assertThat(image.getVirtualSize()).isEqualTo(4_398_046_511_104L);
@@ -429,9 +443,9 @@ class ClientFaultsTest {
                 .setHeader("Content-Type", "application/problem+json")
                 .body("{\"status\": " + status + ", \"code\": \"SLOW_DOWN\"}").build());
         server.enqueue(json(200, IMAGE));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
-        ImageShowResponseV1Dot2 image = call(() -> client.showImage(ID));
+        Image image = call(() -> client.showImage(ID));
 
         assertThat(image.getId()).isEqualTo(ID);
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -444,7 +458,7 @@ class ClientFaultsTest {
     void retryAfterBeyondTheCap(String retryAfter) {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", retryAfter).build());
         server.enqueue(json(200, IMAGE));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().maxRetryAfter(Duration.ofSeconds(30)).build();
+        ScpImageClient client = builder().maxRetryAfter(Duration.ofSeconds(30)).build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -459,25 +473,27 @@ class ClientFaultsTest {
 
     static Stream<Arguments> problems() {
         return Stream.of(
-                Arguments.of(400, "INVALID_REQUEST", ScpBadRequestException.class),
-                Arguments.of(401, "INVALID_SIGNATURE", ScpUnauthorizedException.class),
-                Arguments.of(403, "FORBIDDEN", ScpForbiddenException.class),
-                Arguments.of(404, "IMAGE_NOT_FOUND", ScpNotFoundException.class));
+                Arguments.of(ScpProblemCode.INVALID_REQUEST, ScpBadRequestException.class),
+                Arguments.of(ScpProblemCode.INVALID_SIGNATURE, ScpUnauthorizedException.class),
+                Arguments.of(ScpProblemCode.ACTION_NOT_ALLOWED, ScpForbiddenException.class),
+                Arguments.of(ScpProblemCode.IMAGE_NOT_FOUND, ScpNotFoundException.class));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("problems")
     @DisplayName("400/401/403/404 problem body")
-    void problemStatusesAreNeverRetried(int status, String code, Class<? extends FeignException> type) {
-        server.enqueue(json(status, ScpErrorDecoderTest.problem(status, code)));
+    void problemStatusesAreNeverRetried(ScpProblemCode problem, Class<? extends FeignException> type) {
+        int status = problem.status();
+        server.enqueue(json(status, ScpErrorDecoderTest.problem(status, problem.code())));
         server.enqueue(json(200, IMAGE));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
         assertThat(thrown).isExactlyInstanceOf(type);
         assertThat(((ScpProblemException) thrown).status()).isEqualTo(status);
-        assertThat(((ScpProblemException) thrown).code()).isEqualTo(code);
+        assertThat(((ScpProblemException) thrown).code()).isEqualTo(problem.code());
+        assertThat(((ScpProblemException) thrown).problemCode()).contains(problem);
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertNoSecrets(thrown);
     }
@@ -489,7 +505,7 @@ class ClientFaultsTest {
         for (int i = 0; i < maxAttempts + 2; i++) {
             server.enqueue(json(503, "{\"status\": 503, \"code\": \"UNAVAILABLE\"}"));
         }
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().maxAttempts(maxAttempts).build();
+        ScpImageClient client = builder().maxAttempts(maxAttempts).build();
 
         Throwable thrown = failureOf(() -> client.showImage(ID));
 
@@ -505,7 +521,7 @@ class ClientFaultsTest {
         server.enqueue(json(503, "{}"));
         server.enqueue(json(429, "{}"));
         server.enqueue(json(200, IMAGE));
-        ScpImageClient<ImageShowResponseV1Dot2> client = builder().build();
+        ScpImageClient client = builder().build();
 
         call(() -> client.showImage(ID));
 
@@ -590,23 +606,10 @@ class ClientFaultsTest {
         }
     }
 
-    /** Nullable properties of the 1.2/1.3 schema, read from the spec in the api-spec jar. */
-    static List<String> nullableFieldsOfTheSpec() throws IOException {
-        try (InputStream in = ClientFaultsTest.class.getResourceAsStream("/openapi/openapi.json")) {
-            JsonNode schemas = JSON.readTree(in).path("components").path("schemas");
-            List<String> out = new ArrayList<>();
-            for (JsonNode schema : List.of(schemas.path("ImageShowResponse"),
-                    schemas.path("ImageShowResponseV1Dot2").path("allOf").path(1))) {
-                Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    if (field.getValue().path("nullable").asBoolean(false)) {
-                        out.add(field.getKey());
-                    }
-                }
-            }
-            return out;
-        }
+    /** Nullable properties of the CURRENT version's 200 schema, from the facts generated from the spec. */
+    static List<String> nullableFieldsOfTheSpec() {
+        return ScpApi.SHOW_IMAGE.responseSchema(ScpServiceVersion.getLatest()).orElseThrow().fields().stream()
+                .filter(ScpField::nullable).map(ScpField::name).toList();
     }
 
     private static String camel(String snake) {

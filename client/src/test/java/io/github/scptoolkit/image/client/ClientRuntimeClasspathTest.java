@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,12 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+
 /**
  * Proves the client runs with only Feign, Jackson and annotations: the client is loaded in a class
  * loader that holds nothing but its own classes, the spec jar and those libraries (the same
  * allow-list as the enforcer rule in client/pom.xml; no feign-okhttp, feign-form, feign-slf4j or
  * their dependencies, which are on the test class path only because the generated ApiClient
- * needs them to compile) and calls a JDK HTTP server that answers the seed example.
+ * needs them to compile) and calls a JDK HTTP server that answers an image and the versions document.
  */
 class ClientRuntimeClasspathTest {
 
@@ -43,11 +45,17 @@ class ClientRuntimeClasspathTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        byte[] seed;
-        try (InputStream in = getClass().getResourceAsStream("/openapi/examples/show-image-1.3.json")) {
-            seed = in.readAllBytes();
-        }
+        byte[] seed = ClientFaultsTest.IMAGE.getBytes(StandardCharsets.UTF_8);
+        byte[] versions = ("{\"versions\": [{\"id\": \"" + ScpServiceVersion.getLatest().id()
+                + "\", \"status\": \"CURRENT\", \"not_before\": null, \"links\": []}]}").getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, versions.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(versions);
+            }
+        });
         server.createContext("/v1/images/", exchange -> {
             versionHeader.set(exchange.getRequestHeaders().getFirst("Scp-Api-Version"));
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -81,15 +89,19 @@ class ClientRuntimeClasspathTest {
             Class<?> credentialsClass = runtime.loadClass(ScpCredentials.class.getName());
             Object credentials = credentialsClass.getMethod("of", String.class, String.class).invoke(null, "test", "test");
             builder.getClass().getMethod("credentials", credentialsClass).invoke(builder, credentials);
-            Object v13 = runtime.loadClass(ImageVersion.class.getName()).getField("V1_3").get(null);
-            Object client = builder.getClass().getMethod("build", v13.getClass()).invoke(builder, v13);
+            Object client = builder.getClass().getMethod("build").invoke(builder);
 
             Object image = clientClass.getMethod("showImage", String.class)
                     .invoke(client, "70a599e0-31e7-49b7-b260-868f441e862b");
 
             assertThat(image.getClass().getMethod("getScpGpuDriver").invoke(image)).isEqualTo("535.183.06");
             assertThat(image.getClass().getMethod("getSize").invoke(image)).isEqualTo(2_429_747_200L);
-            assertThat(versionHeader.get()).isEqualTo("virtualserver 1.3");
+            assertThat(versionHeader.get()).isEqualTo(ScpServiceVersion.getLatest().headerValue());
+
+            Object document = clientClass.getMethod("versions").invoke(client);
+            assertThat(document.getClass().getClassLoader()).isSameAs(runtime);
+            assertThat(String.valueOf(document.getClass().getMethod("getVersions").invoke(document)))
+                    .contains(ScpServiceVersion.getLatest().id());
         }
     }
 

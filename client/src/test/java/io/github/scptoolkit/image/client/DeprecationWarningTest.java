@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -15,14 +16,19 @@ import java.util.logging.Logger;
 
 import feign.RetryableException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * A client bound to a DEPRECATED version logs one warning when built, naming the Not Before date
- * (decided with a fixed clock), and none per call; other versions log nothing.
+ * (decided with a fixed clock by the spec's retirement rule: 00:00 in Asia/Seoul), and none per
+ * call; other versions log nothing. Every version is taken from the spec.
  */
 class DeprecationWarningTest {
 
@@ -55,39 +61,68 @@ class DeprecationWarningTest {
         JUL.removeHandler(capture);
     }
 
-    private static Clock at(String instant) {
-        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource(delimiter = '|', value = {
-            "V1_1|2026-05-30T14:59:59Z|Scp-Api-Version 'virtualserver 1.1' is DEPRECATED: the service stops serving it on 2026-05-31 (Not Before, Asia/Seoul); move to 'virtualserver 1.3'.",
-            "V1_1|2026-05-30T15:00:00Z|Scp-Api-Version 'virtualserver 1.1' is DEPRECATED: SCP stopped serving it on 2026-05-31 (Not Before, Asia/Seoul) (it answers 400 RETIRED_API_VERSION; a server emulating an older deployment may still serve it); move to 'virtualserver 1.3'.",
-            "V1_0|2025-12-30T14:59:59Z|Scp-Api-Version 'virtualserver 1.0' is DEPRECATED: the service stops serving it on 2025-12-31 (Not Before, Asia/Seoul); move to 'virtualserver 1.3'.",
-            "V1_0|2025-12-30T15:00:00Z|Scp-Api-Version 'virtualserver 1.0' is DEPRECATED: SCP stopped serving it on 2025-12-31 (Not Before, Asia/Seoul) (it answers 400 RETIRED_API_VERSION; a server emulating an older deployment may still serve it); move to 'virtualserver 1.3'."})
-    void theWarningNamesTheNotBeforeDateAndWhetherItHasArrived(ApiVersion version, String now, String message) {
-        assertThat(DeprecationWarning.message(version, at(now))).contains(message);
+    /** 00:00 of the version's Not Before date in the spec's zone. */
+    private static Instant notBeforeStart(ScpServiceVersion version) {
+        return version.notBefore().orElseThrow().atStartOfDay(ScpApi.NOT_BEFORE_ZONE).toInstant();
     }
 
-    @ParameterizedTest(name = "{0} is retired at {1}: {2}")
-    @CsvSource({"V1_0, 2025-12-30T14:59:59Z, false", "V1_0, 2025-12-30T15:00:00Z, true",
-            "V1_1, 2026-05-30T14:59:59Z, false", "V1_1, 2026-05-30T15:00:00Z, true",
-            "V1_2, 2026-11-27T00:00:00Z, false", "V1_3, 2026-11-27T00:00:00Z, false"})
-    void retirementStartsAtMidnightInSeoul(ApiVersion version, String now, boolean retired) {
-        assertThat(version.isRetired(at(now))).isEqualTo(retired);
+    static Stream<ScpServiceVersion> deprecatedVersions() {
+        List<ScpServiceVersion> deprecated = ScpServiceVersion.all().stream()
+                .filter(v -> v.isDeprecated() && v.notBefore().isPresent()).toList();
+        Assumptions.assumeFalse(deprecated.isEmpty(), "the spec has no DEPRECATED version");
+        return deprecated.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deprecatedVersions")
+    void theWarningNamesTheNotBeforeDateAndWhetherItHasArrived(ScpServiceVersion version) {
+        String head = "Scp-Api-Version '" + version.headerValue() + "' is DEPRECATED: ";
+        String notBefore = version.notBefore().orElseThrow() + " (Not Before, Asia/Seoul)";
+        String tail = "; move to '" + SpecVersions.current().headerValue() + "'.";
+
+        assertThat(DeprecationWarning.message(version, at(notBeforeStart(version).minusSeconds(1))))
+                .contains(head + "the service stops serving it on " + notBefore + tail);
+        assertThat(DeprecationWarning.message(version, at(notBeforeStart(version))))
+                .contains(head + "SCP stopped serving it on " + notBefore + " (it answers 400 RETIRED_API_VERSION; "
+                        + "a server emulating an older deployment may still serve it)" + tail);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deprecatedVersions")
+    void retirementStartsAtMidnightInSeoulNotInUtc(ScpServiceVersion version) {
+        Instant seoulMidnight = notBeforeStart(version);
+        Instant utcMidnight = version.notBefore().orElseThrow().atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        assertThat(DeprecationWarning.message(version, at(seoulMidnight.minusSeconds(1)))).hasValueSatisfying(
+                m -> assertThat(m).contains("stops serving"));
+        assertThat(DeprecationWarning.message(version, at(seoulMidnight))).hasValueSatisfying(
+                m -> assertThat(m).contains("stopped serving"));
+        // 00:00 UTC is already 09:00 in Seoul: retired, though the UTC date has only just arrived
+        assertThat(DeprecationWarning.message(version, at(utcMidnight.minusSeconds(1)))).hasValueSatisfying(
+                m -> assertThat(m).contains("stopped serving"));
     }
 
     @Test
     void activeVersionsHaveNoWarning() {
-        assertThat(DeprecationWarning.message(ApiVersion.V1_2, at("2026-11-27T00:00:00Z"))).isEmpty();
-        assertThat(DeprecationWarning.message(ApiVersion.V1_3, at("2026-11-27T00:00:00Z"))).isEmpty();
+        Clock now = at(Instant.parse("2026-11-27T00:00:00Z"));
+        for (ScpServiceVersion v : ScpServiceVersion.all()) {
+            if (!v.isDeprecated() && v.isCallable()) {
+                assertThat(DeprecationWarning.message(v, now)).as(v.headerValue()).isEmpty();
+            }
+        }
+        assertThat(DeprecationWarning.message(SpecVersions.current(), now)).isEmpty();
     }
 
     @Test
     void aDeprecatedClientWarnsOnceWhenBuiltAndNotPerCall() {
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:1").maxAttempts(1)
-                .credentials(ScpCredentials.of("test", "test"))
-                .connectTimeout(Duration.ofSeconds(1)).clock(at("2026-01-01T00:00:00Z")).build(ImageVersion.V1_1);
+        ScpServiceVersion deprecated = SpecVersions.deprecated();
+        ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:1").maxAttempts(1)
+                .credentials(ScpCredentials.of("test", "test")).connectTimeout(Duration.ofSeconds(1))
+                .clock(at(notBeforeStart(deprecated).minus(Duration.ofDays(30)))).serviceVersion(deprecated).build();
         for (int i = 0; i < 3; i++) {
             try {
                 client.showImage("70a599e0-31e7-49b7-b260-868f441e862b"); // nothing listens on port 1
@@ -98,13 +133,14 @@ class DeprecationWarningTest {
 
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-            assertThat(r.getMessage()).contains("virtualserver 1.1", "2026-05-31");
+            assertThat(r.getMessage()).contains(deprecated.headerValue(), deprecated.notBefore().orElseThrow().toString(),
+                    "stops serving");
         });
     }
 
     @Test
     void anActiveClientLogsNothing() {
-        ScpImageClient.builder().endpoint("http://127.0.0.1:1").build(ImageVersion.V1_2);
+        ScpImageClient.builder().endpoint("http://127.0.0.1:1").serviceVersion(SpecVersions.supported()).build();
         ScpImageClient.builder().endpoint("http://127.0.0.1:1").build();
 
         assertThat(records).isEmpty();

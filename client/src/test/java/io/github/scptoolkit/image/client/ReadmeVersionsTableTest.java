@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** README's "## Versions" table says exactly what the spec's {@code x-api-versions} says. */
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpSchema;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+
+/**
+ * README's "## Versions" table says exactly what the spec says: every version, newest first, with
+ * its state and Not Before date ({@code info.x-api-versions}) and Show Image's 200 schema
+ * ({@code x-version-schemas}), as the generated facts carry them.
+ */
 class ReadmeVersionsTableTest {
 
     @Test
@@ -26,11 +34,12 @@ class ReadmeVersionsTableTest {
             }
         }
         List<String> spec = new ArrayList<>();
-        for (JsonNode v : ApiVersionMatchesSpecTest.specVersions()) {
-            spec.add(v.get("version").asText() + " " + v.get("status").asText() + " "
-                    + (v.path("not-before").isTextual() ? v.path("not-before").asText() : "-") + " "
-                    + v.get("schema").asText());
+        for (ScpServiceVersion v : ScpServiceVersion.all()) {
+            spec.add(v.getVersion() + " " + v.status() + " " + v.notBefore().map(Object::toString).orElse("-") + " "
+                    + ScpApi.SHOW_IMAGE.responseSchema(v).map(ScpSchema::name).orElse("-"));
         }
+        Collections.reverse(spec); // newest first
+
         assertThat(table).containsExactlyElementsOf(spec);
     }
 }

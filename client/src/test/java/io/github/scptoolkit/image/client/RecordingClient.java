@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,25 +30,35 @@ final class RecordingClient implements Client {
 
     /** The next attempt is answered with {@code status} and {@code body}. */
     RecordingClient then(int status, String body) {
-        script.add(new Object[] {status, body});
+        return then(status, body, Map.of());
+    }
+
+    /** The next attempt is answered with {@code status}, {@code body} and these headers besides Content-Type. */
+    RecordingClient then(int status, String body, Map<String, String> headers) {
+        script.add(new Answer(status, body, headers));
         return this;
+    }
+
+    private record Answer(int status, String body, Map<String, String> headers) {
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         requests.add(request);
-        Object next = script.isEmpty() ? new Object[] {200, IMAGE_JSON} : script.poll();
+        Object next = script.isEmpty() ? new Answer(200, IMAGE_JSON, Map.of()) : script.poll();
         if (next instanceof IOException e) {
             throw e;
         }
-        Object[] answer = (Object[]) next;
-        String contentType = (int) answer[0] == 200 ? "application/json" : "application/problem+json";
+        Answer answer = (Answer) next;
+        Map<String, Collection<String>> headers = new HashMap<>();
+        headers.put("Content-Type", List.of(answer.status() == 200 ? "application/json" : "application/problem+json"));
+        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
         return Response.builder()
-                .status((int) answer[0])
+                .status(answer.status())
                 .reason("scripted")
                 .request(request)
-                .headers(Map.of("Content-Type", List.of(contentType)))
-                .body((String) answer[1], StandardCharsets.UTF_8)
+                .headers(headers)
+                .body(answer.body(), StandardCharsets.UTF_8)
                 .build();
     }
 

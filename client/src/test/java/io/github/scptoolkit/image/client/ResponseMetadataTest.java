@@ -9,30 +9,33 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+
 /** Reading the version headers of a response, tolerating absent and malformed values. */
 class ResponseMetadataTest {
 
     @Test
     void readsTheServedVersionAndTheDeprecationSignals() {
+        ScpServiceVersion deprecated = SpecVersions.deprecated();
         ResponseMetadata m = ResponseMetadata.of(200, Map.of(
-                "scp-api-version", List.of("virtualserver 1.0"),
+                "scp-api-version", List.of(deprecated.headerValue()),
                 "deprecation", List.of("@1767106800"),
                 "sunset", List.of("Tue, 30 Dec 2025 15:00:00 GMT"),
                 "link", List.of("<https://example.com/next>; rel=\"next\", <https://docs.example.com/versions>; rel=\"deprecation\"; type=\"text/html\"")));
 
         assertThat(m.status()).isEqualTo(200);
-        assertThat(m.servedVersion()).contains(ApiVersion.V1_0);
+        assertThat(m.servedVersion()).contains(deprecated);
         assertThat(m.isDeprecated()).isTrue();
         assertThat(m.deprecation()).contains(Instant.parse("2025-12-30T15:00:00Z"));
         assertThat(m.sunset()).contains(Instant.parse("2025-12-30T15:00:00Z"));
         assertThat(m.deprecationLink()).contains(URI.create("https://docs.example.com/versions"));
-        assertThat(m.header("SCP-API-VERSION")).contains("virtualserver 1.0");
+        assertThat(m.header("SCP-API-VERSION")).contains(deprecated.headerValue());
     }
 
     @Test
     void absentOrMalformedHeadersAreEmpty() {
         ResponseMetadata m = ResponseMetadata.of(200, Map.of(
-                "Scp-Api-Version", List.of("blockstorage 1.2"),
+                "Scp-Api-Version", List.of("blockstorage " + SpecVersions.current().getVersion()),
                 "Deprecation", List.of("true"),
                 "Sunset", List.of("tomorrow"),
                 "Link", List.of("<https://example.com/next>; rel=\"next\"")));
@@ -43,5 +46,6 @@ class ResponseMetadataTest {
         assertThat(m.sunset()).isEmpty();
         assertThat(m.deprecationLink()).isEmpty();
         assertThat(ResponseMetadata.of(200, Map.of()).isDeprecated()).isFalse();
+        assertThat(ResponseMetadata.of(200, Map.of("Scp-Api-Version", List.of(SpecVersions.UNKNOWN))).servedVersion()).isEmpty();
     }
 }

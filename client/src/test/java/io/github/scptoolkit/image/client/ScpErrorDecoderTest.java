@@ -20,12 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+
 /** Status → exception table of the error decoder, with problem, empty, HTML and truncated bodies. */
 class ScpErrorDecoderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
     private static final ScpErrorDecoder DECODER = new ScpErrorDecoder(ScpJson.newMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
-    private static final String METHOD_KEY = "ImagesApi#showImage(String,ScpApiVersion,String)";
+    private static final String METHOD_KEY = "ImagesApi#showImage(String,ScpServiceVersion,String)";
 
     static String problem(int status, String code) {
         return "{\"type\":\"https://scp-toolkit.dev/problems/x\",\"title\":\"T\",\"status\":" + status
@@ -46,15 +48,17 @@ class ScpErrorDecoderTest {
 
     static Stream<Arguments> typed() {
         return Stream.of(
-                Arguments.of(400, "RETIRED_API_VERSION", ScpBadRequestException.class, FeignException.BadRequest.class),
-                Arguments.of(401, "INVALID_SIGNATURE", ScpUnauthorizedException.class, FeignException.Unauthorized.class),
-                Arguments.of(403, "ACTION_NOT_ALLOWED", ScpForbiddenException.class, FeignException.Forbidden.class),
-                Arguments.of(404, "IMAGE_NOT_FOUND", ScpNotFoundException.class, FeignException.NotFound.class));
+                Arguments.of(ScpProblemCode.RETIRED_API_VERSION, ScpBadRequestException.class, FeignException.BadRequest.class),
+                Arguments.of(ScpProblemCode.INVALID_SIGNATURE, ScpUnauthorizedException.class, FeignException.Unauthorized.class),
+                Arguments.of(ScpProblemCode.ACTION_NOT_ALLOWED, ScpForbiddenException.class, FeignException.Forbidden.class),
+                Arguments.of(ScpProblemCode.IMAGE_NOT_FOUND, ScpNotFoundException.class, FeignException.NotFound.class));
     }
 
-    @ParameterizedTest(name = "{0} with a problem body: {2} carrying {1}")
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("typed")
-    void problemStatusesBecomeTypedExceptionsWithTheProblem(int status, String code, Class<?> type, Class<?> feignType) {
+    void problemStatusesBecomeTypedExceptionsWithTheProblem(ScpProblemCode problemCode, Class<?> type, Class<?> feignType) {
+        int status = problemCode.status();
+        String code = problemCode.code();
         Exception e = DECODER.decode(METHOD_KEY, response(status, problem(status, code),
                 Map.of("Content-Type", List.of("application/problem+json"))));
 
@@ -62,6 +66,7 @@ class ScpErrorDecoderTest {
         ScpProblemException typed = (ScpProblemException) e;
         assertThat(typed.status()).isEqualTo(status);
         assertThat(typed.code()).isEqualTo(code);
+        assertThat(typed.problemCode()).contains(problemCode);
         assertThat(typed.detail()).isEqualTo("The detail.");
         assertThat(typed.errors()).singleElement().satisfies(err -> {
             assertThat(err.getCode()).isEqualTo(code);
@@ -69,6 +74,23 @@ class ScpErrorDecoderTest {
         });
         assertThat(e.getMessage()).isEqualTo("[" + status + "] " + code + ": The detail. during " + METHOD_KEY);
         assertThat(((FeignException) e).contentUTF8()).isEqualTo(problem(status, code));
+    }
+
+    @Test
+    void everyCodeOfTheSpecIsKnownAndACodeTheSpecDoesNotListIsKeptAsSent() {
+        for (ScpProblemCode known : ScpProblemCode.values()) {
+            if (known.status() >= 400 && known.status() <= 404 && known.status() != 402) {
+                Exception e = DECODER.decode(METHOD_KEY, response(known.status(), problem(known.status(), known.code()), Map.of()));
+                assertThat(((ScpProblemException) e).problemCode()).as(known.code()).contains(known);
+            }
+        }
+
+        Exception e = DECODER.decode(METHOD_KEY, response(404, problem(404, "SOMETHING_NEWER"), Map.of()));
+
+        assertThat(e).isExactlyInstanceOf(ScpNotFoundException.class);
+        assertThat(((ScpProblemException) e).code()).isEqualTo("SOMETHING_NEWER");
+        assertThat(((ScpProblemException) e).problemCode()).isEmpty();
+        assertThat(((ScpProblemException) e).detail()).isEqualTo("The detail.");
     }
 
     static Stream<Arguments> notProblems() {
@@ -92,6 +114,7 @@ class ScpErrorDecoderTest {
             assertThat(((FeignException) e).status()).isEqualTo(status);
             assertThat(((ScpProblemException) e).problem()).isEmpty();
             assertThat(((ScpProblemException) e).code()).isNull();
+            assertThat(((ScpProblemException) e).problemCode()).isEmpty();
             assertThat(((ScpProblemException) e).errors()).isEmpty();
             assertThat(e.getMessage()).isEqualTo("[" + status + "] during " + METHOD_KEY);
         }

@@ -45,7 +45,7 @@ class ScpImageClientSigningTest {
         builder(http).build().showImage(id);
 
         Request sent = http.requests.get(0);
-        assertThat(sent.url()).isEqualTo("http://127.0.0.1:8080/v1/images/" + ImageIdContract.encode(id));
+        assertThat(sent.url()).isEqualTo("http://127.0.0.1:8080/v1/images/" + PathSegmentContract.encode("imageId", id));
         assertSignedAsSent(sent);
     }
 
@@ -80,7 +80,7 @@ class ScpImageClientSigningTest {
     void generatedInterfaceEncodesTheRawIdToo() {
         RecordingClient http = new RecordingClient();
 
-        builder(http).build().api().showImage("a/b c", null, null);
+        builder(http).build().images().showImage("a/b c", null, null);
 
         assertThat(http.requests.get(0).url()).isEqualTo("http://127.0.0.1:8080/v1/images/a%2Fb%20c");
         assertSignedAsSent(http.requests.get(0));
@@ -104,11 +104,11 @@ class ScpImageClientSigningTest {
     @ValueSource(strings = {"", "  ", "a\r\nX-Injected: 1", "a\nb", ".."})
     void refusesBadIdsBeforeSending(String id) {
         RecordingClient http = new RecordingClient();
-        ScpImageClient<?> client = builder(http).build();
+        ScpImageClient client = builder(http).build();
 
         assertThatThrownBy(() -> client.showImage(id)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("imageId");
-        assertThatThrownBy(() -> client.api().showImage(id, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.images().showImage(id, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.showImage(null)).isInstanceOf(IllegalArgumentException.class);
         assertThat(http.requests).isEmpty();
     }
@@ -116,7 +116,7 @@ class ScpImageClientSigningTest {
     @Test
     void withoutCredentialsNothingIsSent() {
         RecordingClient http = new RecordingClient();
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:8080")
+        ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:8080")
                 .credentials(ScpCredentialsProvider.fromVariables(Map.of())).client(http).build();
 
         assertThatThrownBy(() -> client.showImage("x")).isInstanceOf(IllegalStateException.class)

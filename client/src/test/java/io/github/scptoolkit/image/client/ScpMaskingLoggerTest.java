@@ -22,7 +22,7 @@ class ScpMaskingLoggerTest {
 
     /** Retries after an IO failure, then a 200, then a 401: every kind of line Feign writes. */
     private static List<String> exercise(ScpImageClient.Builder builder, RecordingClient http) {
-        ScpImageClient<?> client = builder.endpoint("http://127.0.0.1:8080").credentials(CREDENTIALS).client(http)
+        ScpImageClient client = builder.endpoint("http://127.0.0.1:8080").credentials(CREDENTIALS).client(http)
                 .retryer(new Retryer.Default(1, 1, 2)).build();
         client.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
         catchThrowable(() -> client.showImage("missing"));

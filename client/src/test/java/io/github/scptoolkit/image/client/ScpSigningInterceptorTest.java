@@ -16,6 +16,8 @@ import feign.Target;
 import org.junit.jupiter.api.Test;
 
 import io.github.scptoolkit.image.client.generated.api.ImagesApi;
+import io.github.scptoolkit.image.client.generated.api.VersionsApi;
+import io.github.scptoolkit.image.spec.ScpApi;
 
 class ScpSigningInterceptorTest {
 
@@ -134,6 +136,36 @@ class ScpSigningInterceptorTest {
         assertThat(single(template, "Scp-Accesskey")).isEqualTo("AK2");
         assertThat(single(template, "Scp-Signature"))
                 .isEqualTo(new ScpSigner(current[0]).signature("GET", URL, TIMESTAMP));
+    }
+
+    @Test
+    void aSignedOperationOfAGeneratedInterfaceIsSigned() {
+        RequestTemplate template = absoluteTemplate();
+        template.methodMetadata(ScpDecoderTest.metadata(ImagesApi.class, "showImageWithHttpInfo"));
+
+        new ScpSigningInterceptor(ScpCredentialsProvider.of(CREDENTIALS), fixed(TIMESTAMP)).apply(template);
+
+        assertThat(ScpApi.SHOW_IMAGE.signed()).isTrue();
+        assertThat(single(template, "Scp-Signature")).isEqualTo(SIGNATURE);
+    }
+
+    @Test
+    void anUnsignedOperationIsSentWithoutAuthHeadersAndNeedsNoCredentials() {
+        RequestTemplate template = new RequestTemplate();
+        template.method(Request.HttpMethod.GET);
+        template.target("http://127.0.0.1:8080");
+        template.uri("/");
+        template.methodMetadata(ScpDecoderTest.metadata(VersionsApi.class, "listVersions"));
+        ScpSigningInterceptor interceptor = new ScpSigningInterceptor(() -> {
+            throw new AssertionError("credentials asked for an unsigned operation");
+        }, fixed(TIMESTAMP));
+
+        interceptor.apply(template);
+
+        assertThat(ScpApi.LIST_VERSIONS.signed()).isFalse();
+        for (String header : List.of("Scp-Accesskey", "Scp-Timestamp", "Scp-ClientType", "Scp-AccountId", "Scp-Signature")) {
+            assertThat(values(template, header)).as(header).isEmpty();
+        }
     }
 
     @Test

@@ -3,12 +3,19 @@ package io.github.scptoolkit.image.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
+import feign.MethodMetadata;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ImageIdContractTest {
+import io.github.scptoolkit.image.client.generated.api.ImagesApi;
+import io.github.scptoolkit.image.client.generated.api.VersionsApi;
+
+class PathSegmentContractTest {
 
     @ParameterizedTest(name = "''{0}'' is sent as ''{1}''")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -31,15 +38,35 @@ class ImageIdContractTest {
         "\"\tx\"                              | %09x",
     })
     void encodesOnePathSegmentAsTheVendorsSdk(String id, String expected) {
-        assertThat(ImageIdContract.encode(id)).isEqualTo(expected);
+        assertThat(PathSegmentContract.encode("imageId", id)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "''{0}'' is refused")
     @NullSource
     @ValueSource(strings = {"", " ", "\t", "a\nb", "a\rb", "\r\n", ".", ".."})
-    void refusesIdsThatCannotBeOneSegment(String id) {
-        assertThatThrownBy(() -> ImageIdContract.encode(id))
+    void refusesValuesThatCannotBeOneSegmentNamingTheParameter(String id) {
+        assertThatThrownBy(() -> PathSegmentContract.encode("imageId", id))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("imageId");
+    }
+
+    @Test
+    void everyPathParameterOfAnyGeneratedInterfaceGetsTheEncoderAndNothingElse() {
+        List<MethodMetadata> images = new PathSegmentContract().parseAndValidateMetadata(ImagesApi.class);
+        List<MethodMetadata> versions = new PathSegmentContract().parseAndValidateMetadata(VersionsApi.class);
+
+        for (MethodMetadata md : images) {
+            assertThat(md.template().decodeSlash()).isFalse();
+            md.indexToName().forEach((index, names) -> {
+                boolean inPath = md.template().path().contains("{" + names.iterator().next() + "}");
+                assertThat(md.indexToExpander() != null && md.indexToExpander().containsKey(index))
+                        .as(md.configKey() + " " + names).isEqualTo(inPath);
+                if (inPath) {
+                    assertThat(md.indexToExpander().get(index).expand("a/b")).isEqualTo("a%2Fb");
+                }
+            });
+        }
+        assertThat(images).anySatisfy(md -> assertThat(md.indexToExpander()).isNotEmpty());
+        assertThat(versions).allSatisfy(md -> assertThat(md.indexToExpander()).isNullOrEmpty());
     }
 }

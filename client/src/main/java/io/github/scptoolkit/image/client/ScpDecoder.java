@@ -1,0 +1,153 @@
+package io.github.scptoolkit.image.client;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Request;
+import feign.Response;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.codec.Decoder;
+
+import io.github.scptoolkit.image.client.generated.model.ApiResponse;
+import io.github.scptoolkit.image.spec.ScpOperation;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+
+/**
+ * Decodes the 200 body of any generated method into its declared return type (one model per
+ * resource, e.g. {@code Image} with the fields of every version), and builds the generated
+ * {@link ApiResponse} for the {@code ...WithHttpInfo} methods. Each body is decoded knowing its
+ * {@link Exchange}: the operation of the spec it answers and the version it was asked in, so the
+ * rules of that version's schema ({@link ScpOperation#responseSchema}) can be applied here.
+ *
+ * <p>The body is read whole before it is parsed, so that a broken transfer and a bad body have
+ * different, defined outcomes (Feign alone reports both as a {@code FeignException} with status
+ * 200 whose "response headers" are the request's, signature included):
+ * <ul>
+ * <li>the connection fails, times out or closes before {@code Content-Length} bytes arrived: a
+ *     {@link RetryableException} with status -1 and the {@code IOException} as cause, as for any I/O
+ *     error, so the retryer may try again;</li>
+ * <li>the body is empty, the JSON {@code null}, not a JSON object where the declared type is a
+ *     model, or not JSON of the declared type: a {@link DecodeException} carrying the status, not
+ *     retried. A 200 never decodes to {@code null}.</li>
+ * </ul>
+ */
+final class ScpDecoder implements Decoder {
+
+    /** The package of the generated models: a body declared as one of them must be a JSON object. */
+    private static final String MODEL_PACKAGE = ApiResponse.class.getPackageName();
+
+    private final ObjectMapper mapper;
+    private final ScpServiceVersion boundVersion;
+
+    ScpDecoder(ObjectMapper mapper, ScpServiceVersion boundVersion) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.boundVersion = Objects.requireNonNull(boundVersion, "boundVersion");
+    }
+
+    /**
+     * What a response answers: the operation of the spec (empty for a request of no known
+     * operation) and, for a versioned operation, the version asked for (the request's version
+     * header, else the client's version).
+     */
+    record Exchange(Optional<ScpOperation> operation, Optional<ScpServiceVersion> version) {
+
+        @Override
+        public String toString() {
+            return operation.map(ScpOperation::operationId).orElse("unknown operation")
+                    + version.map(v -> " in " + v.headerValue()).orElse("");
+        }
+    }
+
+    /** The exchange a response belongs to. */
+    Exchange exchange(Request request) {
+        Optional<ScpOperation> operation = Operations.of(request);
+        Optional<ScpServiceVersion> version = operation.filter(ScpOperation::versioned)
+                .map(op -> Operations.requestedVersion(request.headers()).orElse(boundVersion));
+        return new Exchange(operation, version);
+    }
+
+    @Override
+    public Object decode(Response response, Type type) {
+        Exchange exchange = exchange(response.request());
+        if (type instanceof ParameterizedType p && p.getRawType() == ApiResponse.class) {
+            Object body = decodeBody(response, p.getActualTypeArguments()[0], exchange);
+            return new ApiResponse<>(response.status(), response.headers(), body);
+        }
+        return decodeBody(response, type, exchange);
+    }
+
+    private Object decodeBody(Response response, Type type, Exchange exchange) {
+        JavaType target = mapper.constructType(type);
+        byte[] body = readWhole(response);
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw failure(response, "empty body", exchange, null);
+            }
+            if (first == JsonToken.VALUE_NULL) {
+                throw failure(response, "body is null, not a valid " + simpleName(target), exchange, null);
+            }
+            if (isModel(target) && first != JsonToken.START_OBJECT) {
+                throw failure(response, "body is not a valid " + simpleName(target) + " (not a JSON object)",
+                        exchange, null);
+            }
+            return mapper.readValue(parser, target);
+        } catch (IOException notTheDeclaredJson) {
+            String reason = notTheDeclaredJson instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : notTheDeclaredJson.getMessage();
+            throw failure(response, "body is not a valid " + simpleName(target) + " (" + reason + ")", exchange,
+                    notTheDeclaredJson);
+        }
+    }
+
+    private static DecodeException failure(Response response, String what, Exchange exchange, Throwable cause) {
+        String message = "[" + response.status() + "] " + what + " " + during(response.request()) + " ("
+                + exchange + ")";
+        return cause == null ? new DecodeException(response.status(), message, response.request())
+                : new DecodeException(response.status(), message, response.request(), cause);
+    }
+
+    /** Whether the declared type is a generated model (an object schema), not a list, map, string or enum. */
+    private static boolean isModel(JavaType type) {
+        Class<?> raw = type.getRawClass();
+        return !type.isContainerType() && !raw.isEnum() && raw.getPackageName().equals(MODEL_PACKAGE);
+    }
+
+    /** All of the body; a failed or short transfer (fewer bytes than {@code Content-Length}) is an I/O error. */
+    private static byte[] readWhole(Response response) {
+        Request request = response.request();
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            byte[] body = in.readAllBytes();
+            Integer expected = response.body().length();
+            if (expected != null && expected >= 0 && body.length < expected) {
+                throw new EOFException("connection closed after " + body.length + " of " + expected + " body bytes");
+            }
+            return body;
+        } catch (IOException broken) {
+            throw new RetryableException(-1, broken.getMessage() + " while reading the body " + during(request),
+                    request.httpMethod(), broken, (Long) null, request);
+        }
+    }
+
+    private static String during(Request request) {
+        return "in the response to " + request.httpMethod() + " " + request.url();
+    }
+
+    private static String simpleName(JavaType type) {
+        return type.hasGenericTypes() ? type.toCanonical() : type.getRawClass().getSimpleName();
+    }
+}
