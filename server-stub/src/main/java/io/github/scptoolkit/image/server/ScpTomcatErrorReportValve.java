@@ -57,7 +57,7 @@ public class ScpTomcatErrorReportValve extends ErrorReportValve {
         try {
             response.setStatus(problem.getStatus());
             if (problem.getStatus() == 405) {
-                response.setHeader("Allow", ScpContainerErrors.ALLOW);
+                response.setHeader("Allow", ScpContainerErrors.allow(path(request)));
             }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
