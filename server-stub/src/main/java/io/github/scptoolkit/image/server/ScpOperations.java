@@ -36,7 +36,7 @@ final class ScpOperations {
     /** The spec's operations. */
     static final ScpOperations SPEC = new ScpOperations(ScpApi.operations());
 
-    /** Request attribute caching {@link #match(HttpServletRequest)} (a {@link Match}). */
+    /** Request attribute caching {@link #match(HttpServletRequest)} for the request path it was made for. */
     private static final String MATCH_ATTRIBUTE = ScpOperations.class.getName() + ".match";
 
     private record Entry(ScpOperation operation, PathPattern pattern) {
@@ -79,12 +79,16 @@ final class ScpOperations {
     }
 
     private Match matchOf(HttpServletRequest request) {
-        if (request.getAttribute(MATCH_ATTRIBUTE) instanceof Match cached) {
-            return cached;
+        String uri = request.getRequestURI();
+        if (request.getAttribute(MATCH_ATTRIBUTE) instanceof Cached cached && cached.uri().equals(uri)) {
+            return cached.match();   // the same request path (an error dispatch has its own)
         }
         Match match = compute(request.getMethod(), path(request));
-        request.setAttribute(MATCH_ATTRIBUTE, match);
+        request.setAttribute(MATCH_ATTRIBUTE, new Cached(String.valueOf(uri), match));
         return match;
+    }
+
+    private record Cached(String uri, Match match) {
     }
 
     /** The matches of {@code method} on {@code path} (a path within the application). */
