@@ -16,6 +16,7 @@ import io.github.scptoolkit.image.spec.ScpField;
 import io.github.scptoolkit.image.spec.ScpSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -29,8 +30,9 @@ import tools.jackson.databind.ser.PropertyWriter;
  * null} when unset); an optional, non-nullable field is written only when it has a value. Fields
  * that hold objects (or arrays of objects) are written in their own schema's shape. Values are
  * written by the application's Jackson configuration (the bean property writers of its own
- * serializer, looked up once per serializer and cached), so dates, numbers and strings look
- * exactly as in any other response.
+ * serializer and their value serializers, looked up once per serializer and cached), so dates,
+ * numbers and strings look exactly as in any other response; which fields are present is the
+ * schema's decision alone (the mapper's inclusion settings do not remove or add any).
  *
  * <pre>
  * Shape shape = Shape.of(ScpApi.SHOW_IMAGE.responseSchema(version).orElseThrow(), ScpApi::schema);
@@ -49,6 +51,7 @@ final class Shape {
 
     private final ScpSchema schema;
     private final String[] names;
+    private final SerializedString[] jsonNames;
     private final WhenNull[] whenNull;
     /** For object (or array of objects) fields, the shape of the value; else null. */
     private final Shape[] nested;
@@ -59,11 +62,13 @@ final class Shape {
         this.schema = schema;
         List<ScpField> fields = schema.fields();
         this.names = new String[fields.size()];
+        this.jsonNames = new SerializedString[fields.size()];
         this.whenNull = new WhenNull[fields.size()];
         this.nested = new Shape[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             ScpField f = fields.get(i);
             names[i] = f.name();
+            jsonNames[i] = new SerializedString(f.name());
             whenNull[i] = f.required() || f.nullable() ? WhenNull.WRITE_NULL : WhenNull.OMIT;
         }
     }
@@ -125,11 +130,16 @@ final class Shape {
                 Object value = prop == null ? null : prop.get(bean);
                 if (value == null) {
                     if (whenNull[i] == WhenNull.WRITE_NULL) {
-                        g.writeNullProperty(names[i]);
+                        g.writeName(jsonNames[i]);
+                        g.writeNull();
                     }
                 } else if (nested[i] != null) {
-                    g.writeName(names[i]);
+                    g.writeName(jsonNames[i]);
                     nested[i].writeValue(value, g, ctxt);
+                } else if (prop.hasSerializer() && prop.getTypeSerializer() == null) {
+                    // The property's own (contextual) serializer, as Jackson would use it; presence is the schema's call.
+                    g.writeName(jsonNames[i]);
+                    prop.getSerializer().serialize(value, g, ctxt);
                 } else {
                     prop.serializeAsProperty(bean, g, ctxt);
                 }
