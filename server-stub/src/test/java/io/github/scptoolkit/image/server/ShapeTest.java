@@ -56,6 +56,10 @@ class ShapeTest {
     private static final Map<String, ScpSchema> SCHEMAS = Map.of("Part", PART);
 
     private static String write(Object value, ScpSchema schema) {
+        return write(JsonMapper.shared(), value, schema);
+    }
+
+    private static String write(JsonMapper mapper, Object value, ScpSchema schema) {
         Shape shape = Shape.of(schema, name -> Optional.ofNullable(SCHEMAS.get(name)));
         JacksonSerializable shaped = new JacksonSerializable() {
             @Override
@@ -68,7 +72,7 @@ class ShapeTest {
                 serialize(g, ctxt);
             }
         };
-        return JsonMapper.shared().writeValueAsString(shaped);
+        return mapper.writeValueAsString(shaped);
     }
 
     @Test
@@ -86,6 +90,17 @@ class ShapeTest {
         missingRequired.id = null;
         assertThat(write(missingRequired, schema)).as("a required field is never left out")
                 .isEqualTo("{\"id\":null,\"name\":null}");
+    }
+
+    @Test
+    void theMappersInclusionSettingsDoNotDecidePresence() {
+        JsonMapper nonNull = JsonMapper.builder().changeDefaultPropertyInclusion(
+                incl -> incl.withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)).build();
+        ScpSchema schema = new ScpSchema("S", List.of(field("id", true, false), field("name", false, true)));
+        Model empty = new Model();
+        empty.id = "";
+
+        assertThat(write(nonNull, empty, schema)).isEqualTo("{\"id\":\"\",\"name\":null}");
     }
 
     @Test
