@@ -22,8 +22,8 @@ import io.github.scptoolkit.image.spec.ScpApi;
  * the CURRENT version without a header, versions refused per request by the spec's lifecycle
  * rules, deprecation headers; {@link ScpVersionLifecycle} lists the {@code scp.versions.*}
  * properties), the implementation receiving the resolved {@code ScpServiceVersion};</li>
- * <li>each version's own 200 shape ({@link ScpResponseShaping});</li>
- * <li>RFC 9457 problem bodies with the spec's codes ({@link ScpExceptionResolver});</li>
+ * <li>each version's own 200 shape ({@code ScpResponseShaping});</li>
+ * <li>RFC 9457 problem bodies with the spec's codes ({@code ScpExceptionResolver});</li>
  * <li>request signature checks ({@link ScpAuthConfiguration});</li>
  * <li>the versions document at {@code GET /} (unless the application implements
  * {@code VersionsApi} itself).</li>

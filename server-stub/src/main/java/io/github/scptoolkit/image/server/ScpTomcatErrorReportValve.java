@@ -14,7 +14,7 @@ import org.springframework.http.ProblemDetail;
  * Tomcat answers itself (bad request line, {@code %zz} in the URI, NUL or bare CR in a header,
  * headers over {@code max-http-request-header-size}, TRACE, CONNECT). Needs Tomcat (optional
  * dependency). With Spring Boot, install it in the host (see the reference server's
- * {@code TomcatProblemPages}):
+ * {@code ProblemErrorPages}):
  *
  * <pre>
  * &#64;Bean
