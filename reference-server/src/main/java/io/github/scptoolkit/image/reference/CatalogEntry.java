@@ -2,11 +2,11 @@ package io.github.scptoolkit.image.reference;
 
 import java.util.List;
 
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.server.generated.model.Image;
 
 /**
  * One image of the emulator's catalog: its API body ({@code image}, exactly what Show Image
- * answers, in the richest shape) and emulator metadata the API never shows ({@code members}: the
+ * answers, in the model with every field of every version) and emulator metadata the API never shows ({@code members}: the
  * projects a {@code shared} image is shared with, as Glance's image members).
  *
  * <pre>
@@ -14,7 +14,7 @@ import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2
  *   "members": ["0b3c6a9e2f1d4c8b9a7e5d3c1b2a4f6e"] }
  * </pre>
  */
-record CatalogEntry(ImageShowResponseV1Dot2 image, List<String> members) {
+record CatalogEntry(Image image, List<String> members) {
 
     CatalogEntry {
         members = members == null ? List.of() : List.copyOf(members);

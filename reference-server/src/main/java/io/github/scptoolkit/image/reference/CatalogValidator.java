@@ -14,14 +14,17 @@ import com.networknt.schema.path.PathType;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
+import io.github.scptoolkit.image.spec.ScpApi;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a catalog document against the spec before any of it is served: each entry is
  * {@code {"image": {...}, "members": [...]}}, and each {@code image} must validate against the
- * spec's {@code ImageShowResponseV1Dot2} schema (OpenAPI 3.0 dialect: types, formats,
- * {@code required}, {@code nullable}) and use no field the schema does not define. Every problem
- * names the entry (index and id) and the field.
+ * model Show Image's 200 body binds to ({@link ScpApi#SHOW_IMAGE}'s {@code x-resource}: every field
+ * of every version, as the generators read the spec; OpenAPI 3.0 dialect: types, formats,
+ * {@code required}, {@code nullable}) and use no field that model does not define. A field only
+ * newer versions send is accepted as soon as the spec defines it (the stub then leaves it out of
+ * older versions' answers). Every problem names the entry (index and id) and the field.
  *
  * <pre>
  * List&lt;String&gt; problems = new CatalogValidator().validate(mapper.readTree(file));
@@ -30,8 +33,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class CatalogValidator {
 
-    /** The schema every catalog image is checked against: the richest 200 body. */
-    static final String SCHEMA = "ImageShowResponseV1Dot2";
+    /** The model every catalog image is checked against: Show Image's 200 body, all versions' fields. */
+    static final String SCHEMA = ScpApi.SHOW_IMAGE.resource();
 
     private static final Set<String> ENTRY_FIELDS = Set.of("image", "members");
 
@@ -45,8 +48,8 @@ final class CatalogValidator {
         SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder.schemaRegistryConfig(
                 SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build()));
         this.schema = registry.getSchema(SchemaLocation.of(
-                "classpath:" + SpecOperation.SPEC_RESOURCE.substring(1) + "#/components/schemas/" + SCHEMA));
-        this.imageFields = SpecOperation.showImage().propertyNames(SCHEMA);
+                "classpath:" + ScpApi.SPEC_CODEGEN_JSON.substring(1) + "#/components/schemas/" + SCHEMA));
+        this.imageFields = ScpApi.SHOW_IMAGE.responseModel().fieldNames();
         if (imageFields.isEmpty()) {
             throw new IllegalStateException("the spec defines no properties for " + SCHEMA);
         }

@@ -1,26 +1,24 @@
 package io.github.scptoolkit.image.reference;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.github.scptoolkit.image.server.ApiVersionFacts;
 import io.github.scptoolkit.image.server.ScpAuthConfiguration;
+import io.github.scptoolkit.image.server.ScpVersionLifecycle;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+import io.github.scptoolkit.image.spec.VersionStatus;
 
 /**
- * Prints the one start-up banner: URL, the versions served today and the retired ones (the spec's
- * facts, the {@code scp.versions.*} settings and the clock, as the stub decides per request), the
+ * Prints the one start-up banner: URL, the versions served today and the retired ones (asked of
+ * the stub's {@link ScpVersionLifecycle}, the same rules and settings it applies per request), the
  * demo access key (or, with signature checks off, the tenant requests act as), catalog size, docs URL.
  */
 @Component
@@ -28,16 +26,14 @@ class EmulatorBanner implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EmulatorBanner.class);
 
-    private final ApiVersionFacts facts;
+    private final ScpVersionLifecycle lifecycle;
     private final ImageCatalog catalog;
     private final EmulatorProperties tenants;
-    private final Clock clock;
 
-    EmulatorBanner(ApiVersionFacts facts, ImageCatalog catalog, EmulatorProperties tenants, ObjectProvider<Clock> clock) {
-        this.facts = facts;
+    EmulatorBanner(ScpVersionLifecycle lifecycle, ImageCatalog catalog, EmulatorProperties tenants) {
+        this.lifecycle = lifecycle;
         this.catalog = catalog;
         this.tenants = tenants;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
@@ -51,27 +47,21 @@ class EmulatorBanner implements ApplicationListener<ApplicationReadyEvent> {
     String text(Environment env, int port) {
         String base = "http://" + env.getProperty("server.address", "127.0.0.1") + ":" + port;
         return "SCP image-API emulator on " + base
-                + versions(env)
+                + versions()
                 + keys(env)
                 + " | " + catalog.size() + " images from " + catalog.location()
                 + " | docs " + base + "/docs";
     }
 
-    /** {@code | versions 1.3 (default), 1.2 | retired 1.1, 1.0 (--scp.versions.serve-retired=true serves them)}. */
-    private String versions(Environment env) {
-        ZoneId zone = ZoneId.of(env.getProperty("scp.versions.zone", "Asia/Seoul"));
-        boolean serveRetired = env.getProperty("scp.versions.serve-retired", Boolean.class, false);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        List<ApiVersionFacts.Version> retired = facts.callable().stream()
-                .filter(v -> !serveRetired && v.status() == ApiVersionFacts.Status.DEPRECATED && v.notBefore() != null
-                        && !today.isBefore(v.notBefore()))
-                .toList();
-        String served = facts.callable().stream().filter(v -> !retired.contains(v))
-                .map(v -> v.version() + (v.status() == ApiVersionFacts.Status.CURRENT ? " (default)" : ""))
+    /** {@code | versions <current> (default), <supported> | retired <...> (--scp.versions.serve-retired=true serves them)}. */
+    private String versions() {
+        List<ScpServiceVersion> retired = lifecycle.retired();
+        String served = lifecycle.served().stream()
+                .map(v -> v.getVersion() + (v.status() == VersionStatus.CURRENT ? " (default)" : ""))
                 .collect(Collectors.joining(", "));
         return " | versions " + served + (retired.isEmpty() ? "" : " | retired "
-                + retired.stream().map(ApiVersionFacts.Version::version).collect(Collectors.joining(", "))
-                + " (--scp.versions.serve-retired=true serves them)");
+                + retired.stream().map(ScpServiceVersion::getVersion).collect(Collectors.joining(", "))
+                + " (--" + ScpVersionLifecycle.SERVE_RETIRED_PROPERTY + "=true serves them)");
     }
 
     /** The demo key (never a secret), or which tenant unsigned requests act as when checks are off. */

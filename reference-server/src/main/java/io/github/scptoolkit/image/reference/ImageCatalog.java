@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.server.generated.model.Image;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +51,7 @@ class ImageCatalog {
         for (JsonNode entry : document) {
             List<String> members = new ArrayList<>();
             entry.path("members").forEach(m -> members.add(m.asString()));
-            ImageShowResponseV1Dot2 image = mapper.treeToValue(entry.get("image"), ImageShowResponseV1Dot2.class);
+            Image image = mapper.treeToValue(entry.get("image"), Image.class);
             entries.put(image.getId(), new CatalogEntry(image, members));
         }
     }

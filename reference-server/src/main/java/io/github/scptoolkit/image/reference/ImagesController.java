@@ -3,9 +3,7 @@ package io.github.scptoolkit.image.reference;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.scptoolkit.image.server.ImageNotFoundException;
@@ -13,15 +11,17 @@ import io.github.scptoolkit.image.server.ScpAuthConfiguration;
 import io.github.scptoolkit.image.server.ScpCaller;
 import io.github.scptoolkit.image.server.ScpProblems;
 import io.github.scptoolkit.image.server.generated.api.ImagesApi;
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponse;
-import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
+import io.github.scptoolkit.image.server.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The whole implementation of the generated interface: find the caller's tenant (from the
  * verified signature, {@link ScpCaller}), check it may perform the operation's action (403), look
  * the image up and check the tenant's project may see it (404 otherwise, the same as a missing
- * image). The stub shapes the body per version, so this returns the richest model for every
- * version.
+ * image). The stub shapes the body per version, so this returns the one model (every field of
+ * every version) for every version.
  */
 @RestController
 class ImagesController implements ImagesApi {
@@ -29,7 +29,7 @@ class ImagesController implements ImagesApi {
     private final ImageCatalog catalog;
     private final EmulatorProperties tenants;
     private final boolean signaturesChecked;
-    private final String action = SpecOperation.showImage().actionId();
+    private final String action = ScpApi.SHOW_IMAGE.actionId();
 
     ImagesController(ImageCatalog catalog, EmulatorProperties tenants,
             @Value("${" + ScpAuthConfiguration.ENABLED_PROPERTY + ":true}") boolean signaturesChecked) {
@@ -39,17 +39,15 @@ class ImagesController implements ImagesApi {
     }
 
     @Override
-    public ResponseEntity<ImageShowResponse> showImage(String imageId, ScpApiVersion scpApiVersion,
-            String acceptLanguage) {
+    public ResponseEntity<Image> showImage(String imageId, ScpServiceVersion scpApiVersion, String acceptLanguage) {
         EmulatorProperties.Tenant tenant = tenant();
         if (!tenant.allows(action)) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ScpProblems.problem(HttpStatus.FORBIDDEN,
-                    "ACTION_NOT_ALLOWED", "Action not allowed",
-                    "The access key is not allowed to perform " + action + "."), null);
+            throw ScpProblems.exception(ScpProblemCode.ACTION_NOT_ALLOWED,
+                    "The access key is not allowed to perform " + action + ".");
         }
         return catalog.find(imageId)
                 .filter(entry -> Visibility.isVisible(entry, tenant.getProjectId()))
-                .map(entry -> ResponseEntity.ok((ImageShowResponse) entry.image()))
+                .map(entry -> ResponseEntity.ok(entry.image()))
                 .orElseThrow(() -> new ImageNotFoundException(imageId));
     }
 

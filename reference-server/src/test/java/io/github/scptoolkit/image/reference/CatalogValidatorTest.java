@@ -3,10 +3,15 @@ package io.github.scptoolkit.image.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpField;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -85,7 +90,56 @@ class CatalogValidatorTest {
 
         assertThat(validator.validate(catalog)).singleElement().asString()
                 .isEqualTo("catalog[0] (id '70a599e0-31e7-49b7-b260-868f441e862b'): field 'image.scp_gpu_drivr' "
-                        + "is not defined by the spec's ImageShowResponseV1Dot2");
+                        + "is not defined by the spec's " + ScpApi.SHOW_IMAGE.resource());
+    }
+
+    /** Fields of the model that the oldest version of Show Image does not send: what later versions added. */
+    private static Set<String> fieldsOfLaterVersions() {
+        ScpServiceVersion oldest = ScpServiceVersion.all().stream()
+                .filter(v -> ScpApi.SHOW_IMAGE.responseSchema(v).isPresent()).findFirst().orElseThrow();
+        Set<String> later = new LinkedHashSet<>(ScpApi.SHOW_IMAGE.responseModel().fieldNames());
+        later.removeAll(ScpApi.SHOW_IMAGE.responseSchema(oldest).orElseThrow().fieldNames());
+        return later;
+    }
+
+    @Test
+    void fieldsOnlyLaterVersionsSendAreAcceptedOnceTheSpecDefinesThem() {
+        assertThat(fieldsOfLaterVersions()).as("the spec has versions that add fields").isNotEmpty();
+        for (String field : fieldsOfLaterVersions()) {
+            ArrayNode withValue = bundledCopy();
+            image(withValue, 0).set(field, sample(ScpApi.SHOW_IMAGE.responseModel().field(field).orElseThrow()));
+            ArrayNode without = bundledCopy();
+            for (JsonNode entry : without) {
+                ((ObjectNode) entry.get("image")).remove(field);
+            }
+
+            assertThat(validator.validate(withValue)).as(field).isEmpty();
+            assertThat(validator.validate(without)).as(field + " is optional in the model").isEmpty();
+        }
+    }
+
+    /** A value of the field's type. */
+    private static JsonNode sample(ScpField rule) {
+        return switch (rule.type()) {
+            case BOOLEAN -> JSON.getNodeFactory().booleanNode(true);
+            case INTEGER -> JSON.getNodeFactory().numberNode(1);
+            case NUMBER -> JSON.getNodeFactory().numberNode(1.5);
+            case ARRAY -> JSON.getNodeFactory().arrayNode();
+            case OBJECT -> JSON.getNodeFactory().objectNode();
+            case STRING -> JSON.getNodeFactory().textNode("2025-07-22T09:00:00Z");
+        };
+    }
+
+    @Test
+    void everyFieldTheModelDefinesIsAccepted() {
+        ArrayNode catalog = bundledCopy();
+        for (ScpField f : ScpApi.SHOW_IMAGE.responseModel().fields()) {
+            if (f.nullable()) {
+                image(catalog, 0).putNull(f.name());
+            }
+        }
+
+        assertThat(validator.validate(catalog)).isEmpty();
     }
 
     @Test
@@ -107,8 +161,4 @@ class CatalogValidatorTest {
         assertThat(validator.validate(JSON.createObjectNode())).singleElement().asString().contains("JSON array");
     }
 
-    @Test
-    void actionIdComesFromTheSpec() {
-        assertThat(SpecOperation.showImage().actionId()).isEqualTo("virtualserver:ShowImage");
-    }
 }

@@ -4,52 +4,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
-import io.github.scptoolkit.image.server.ApiVersionFacts;
+import io.github.scptoolkit.image.server.ScpVersionLifecycle;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+import io.github.scptoolkit.image.spec.VersionStatus;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The start-up line names the versions served on the clock's date, the retired ones, the demo key, never a secret. */
+/**
+ * The start-up line names the versions served on the clock's date and the retired ones, by the
+ * stub's lifecycle (the spec's rules), the demo key, never a secret. Versions come from the spec.
+ */
 class EmulatorBannerTest {
 
-    static EmulatorBanner banner(String instant) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("clock", Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+    static EmulatorBanner banner(Instant now, MockEnvironment env) {
         EmulatorProperties tenants = new EmulatorProperties();
-        tenants.setTenants(java.util.List.of(TenantCredentialsTest.tenant("test", "s3cr3t", "a"),
+        tenants.setTenants(List.of(TenantCredentialsTest.tenant("test", "s3cr3t", "a"),
                 TenantCredentialsTest.tenant("test-b", "s3cr3t-b", "b")));
         ImageCatalog catalog = new ImageCatalog(new ClassPathResource("catalog.json"), JsonMapper.shared());
-        return new EmulatorBanner(ApiVersionFacts.fromSpec(), catalog, tenants, beans.getBeanProvider(Clock.class));
+        return new EmulatorBanner(ScpVersionLifecycle.from(Clock.fixed(now, ZoneOffset.UTC), env), catalog, tenants);
+    }
+
+    private static Instant midnight(LocalDate date) {
+        return date.atStartOfDay(ScpApi.NOT_BEFORE_ZONE).toInstant();
+    }
+
+    private static List<ScpServiceVersion> callableNewestFirst() {
+        return ScpServiceVersion.all().stream().filter(ScpServiceVersion::isCallable)
+                .sorted(Comparator.reverseOrder()).toList();
+    }
+
+    private static String label(ScpServiceVersion v) {
+        return v.getVersion() + (v.status() == VersionStatus.CURRENT ? " (default)" : "");
+    }
+
+    private static Instant afterEveryNotBefore() {
+        return midnight(ScpServiceVersion.all().stream().flatMap(v -> v.notBefore().stream())
+                .max(Comparator.naturalOrder()).orElseThrow().plusDays(1));
     }
 
     @Test
-    void todayTheRetiredVersionsAreNamedWithTheOptionThatKeepsThemOn() {
-        String text = banner("2026-11-27T03:00:00Z").text(new MockEnvironment(), 8080);
+    void afterEveryNotBeforeTheRetiredVersionsAreNamedWithTheOptionThatKeepsThemOn() {
+        Instant now = afterEveryNotBefore();
+        LocalDate today = LocalDate.ofInstant(now, ScpApi.NOT_BEFORE_ZONE);
+        List<ScpServiceVersion> retired = callableNewestFirst().stream().filter(v -> v.isRetiredOn(today)).toList();
+        String served = callableNewestFirst().stream().filter(v -> !v.isRetiredOn(today))
+                .map(EmulatorBannerTest::label).collect(Collectors.joining(", "));
 
-        assertThat(text).isEqualTo("SCP image-API emulator on http://127.0.0.1:8080 | versions 1.3 (default), 1.2"
-                + " | retired 1.1, 1.0 (--scp.versions.serve-retired=true serves them) | demo access key test"
+        String text = banner(now, new MockEnvironment()).text(new MockEnvironment(), 8080);
+
+        assertThat(retired).as("the spec has DEPRECATED versions with a Not Before date").isNotEmpty();
+        assertThat(text).isEqualTo("SCP image-API emulator on http://127.0.0.1:8080 | versions " + served
+                + " | retired " + retired.stream().map(ScpServiceVersion::getVersion).collect(Collectors.joining(", "))
+                + " (--scp.versions.serve-retired=true serves them) | demo access key test"
                 + " | 8 images from class path resource [catalog.json] | docs http://127.0.0.1:8080/docs");
     }
 
     @Test
-    void beforeAnyNotBeforeOrWithServeRetiredEveryVersionIsServed() {
-        String early = banner("2025-06-01T00:00:00Z").text(new MockEnvironment(), 8080);
-        String kept = banner("2026-11-27T03:00:00Z").text(new MockEnvironment()
-                .withProperty("scp.versions.serve-retired", "true"), 8080);
+    void beforeAnyNotBeforeOrWithServeRetiredEveryCallableVersionIsServed() {
+        String all = " | versions " + callableNewestFirst().stream().map(EmulatorBannerTest::label)
+                .collect(Collectors.joining(", ")) + " | demo";
+        Instant early = midnight(ScpServiceVersion.all().stream().flatMap(v -> v.notBefore().stream())
+                .min(Comparator.naturalOrder()).orElseThrow().minusDays(1));
 
-        assertThat(early).contains(" | versions 1.3 (default), 1.2, 1.1, 1.0 | demo").doesNotContain("retired");
-        assertThat(kept).contains(" | versions 1.3 (default), 1.2, 1.1, 1.0 | demo");
+        assertThat(banner(early, new MockEnvironment()).text(new MockEnvironment(), 8080)).contains(all)
+                .doesNotContain("retired");
+        assertThat(banner(afterEveryNotBefore(), new MockEnvironment()
+                .withProperty(ScpVersionLifecycle.SERVE_RETIRED_PROPERTY, "true")).text(new MockEnvironment(), 8080))
+                .contains(all);
     }
 
     @Test
     void withChecksOffItSaysWhichTenantRequestsActAs() {
-        String text = banner("2026-11-27T03:00:00Z").text(new MockEnvironment().withProperty("scp.auth.enabled", "false")
-                .withProperty("server.port", "9090"), 9090);
+        String text = banner(afterEveryNotBefore(), new MockEnvironment()).text(new MockEnvironment()
+                .withProperty("scp.auth.enabled", "false").withProperty("server.port", "9090"), 9090);
 
         assertThat(text).contains("signature checks OFF: every request acts as test |").contains("on http://127.0.0.1:9090")
                 .doesNotContain("s3cr3t");

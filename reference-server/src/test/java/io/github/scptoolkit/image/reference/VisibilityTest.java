@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.server.generated.model.Image;
 
 /** Proves Glance's visibility rules as a pure function: image (visibility, owner, members) x project -> visible. */
 class VisibilityTest {
@@ -36,7 +36,7 @@ class VisibilityTest {
             "unheard-of, member,  false",
             "unheard-of, stranger, false"})
     void visibilityFollowsGlance(String visibility, String caller, boolean visible) {
-        CatalogEntry entry = new CatalogEntry(new ImageShowResponseV1Dot2().id("i").owner(OWNER).visibility(visibility),
+        CatalogEntry entry = new CatalogEntry(new Image().id("i").owner(OWNER).visibility(visibility),
                 List.of(MEMBER));
         String project = switch (caller) {
             case "owner" -> OWNER;

@@ -2,31 +2,26 @@ package io.github.scptoolkit.image.server;
 
 import org.springframework.web.accept.ApiVersionParser;
 import org.springframework.web.accept.InvalidApiVersionException;
-import org.springframework.web.accept.SemanticApiVersionParser;
+
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * Parses {@code virtualserver 1.3}. Spring's default parser skips any leading non-digits, so it
- * would accept {@code blockstorage 1.3}; this one checks the service name and the single space.
- * Matching is exact and case-sensitive ({@code VIRTUALSERVER 1.3} is a 400), as the vendor sends
- * the value and as the spec's {@code ScpApiVersion} enum lists it; the header's name is not.
+ * Parses the version header, {@code <service> <major>.<minor>}, straight into the spec's
+ * {@link ScpServiceVersion}: the value must be exactly one constant's header value (service name
+ * checked, one space, case-sensitive, as the vendor sends it). Anything else, including a well
+ * formed version the spec does not list, is an {@link InvalidApiVersionException} (400
+ * {@code UNSUPPORTED_API_VERSION}). Whether a listed version is served today is the supported
+ * versions predicate's decision ({@link VersionLifecycle}).
  */
-final class ScpApiVersionParser implements ApiVersionParser<SemanticApiVersionParser.Version> {
+final class ScpApiVersionParser implements ApiVersionParser<ScpServiceVersion> {
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{1,3}");
-
-    private static final String PREFIX = ApiVersionFacts.SERVICE + " ";
-
-    private final SemanticApiVersionParser semantic = new SemanticApiVersionParser();
+    private static final String FORMAT = ScpApi.VERSION_HEADER + " must be '" + ScpApi.SERVICE + " <major>.<minor>'"
+            + " naming a version of the service";
 
     @Override
-    public SemanticApiVersionParser.Version parseVersion(String value) {
-        if (value == null || !value.startsWith(PREFIX)) {
-            throw new InvalidApiVersionException(value, "Scp-Api-Version must be 'virtualserver <major>.<minor>'", null);
-        }
-        String number = value.substring(PREFIX.length());
-        if (!NUMBER.matcher(number).matches()) {
-            throw new InvalidApiVersionException(value, "Scp-Api-Version must be 'virtualserver <major>.<minor>'", null);
-        }
-        return semantic.parseVersion(number);
+    public ScpServiceVersion parseVersion(String value) {
+        return ScpServiceVersion.fromHeaderValue(value)
+                .orElseThrow(() -> new InvalidApiVersionException(value, FORMAT, null));
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Request signature checks, imported by {@link ScpImageApiConfiguration}: a servlet filter bean
@@ -21,11 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * scp.auth.credentials[0].access-key=test    # unless a ScpCredentialStore bean is defined
  * scp.auth.credentials[0].secret-key=test
  * scp.auth.credentials[0].account-id=a8f10467abfc4b87b64614ab36eb9ae4
- * scp.auth.excluded-paths=/docs/**,/openapi.yaml,/actuator/health/**   # unchecked paths (default: docs, spec, examples, webjars, health)
  * </pre>
  *
- * A {@link ScpCredentialStore} bean replaces the properties; a {@link Clock} bean replaces the
- * system clock. With checks on and no credentials at all, the application does not start.
+ * Only the spec's signed operations are checked; anything else of the application (the unsigned
+ * versions document, other controllers, documentation, health) answers without a signature. A
+ * {@link ScpCredentialStore} bean replaces the properties; a {@link Clock} bean replaces the
+ * system clock. With checks on and no credentials at all, the application does not start. With
+ * checks on, a handler interceptor also refuses any request that reaches a signed operation
+ * unverified (e.g. when the filter is not registered).
  */
 @Configuration(proxyBeanMethods = false)
 public class ScpAuthConfiguration {
@@ -36,11 +41,6 @@ public class ScpAuthConfiguration {
     public static final String ENABLED_PROPERTY = "scp.auth.enabled";
     /** The allowed difference between the request's timestamp and the server's clock. */
     public static final String WINDOW_PROPERTY = "scp.auth.window";
-    /**
-     * Comma-separated Spring path patterns that answer without a signature; replaces the default
-     * (documentation, spec, examples, WebJars, {@code /actuator/health}); empty checks every path.
-     */
-    public static final String EXCLUDED_PATHS_PROPERTY = "scp.auth.excluded-paths";
     /** Default of {@link #WINDOW_PROPERTY}. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
@@ -61,12 +61,21 @@ public class ScpAuthConfiguration {
             return fromProperties;
         });
         Duration window = window(environment.getProperty(WINDOW_PROPERTY));
-        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window),
-                excludedPaths(environment.getProperty(EXCLUDED_PATHS_PROPERTY)));
+        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window));
     }
 
-    static java.util.List<String> excludedPaths(String value) {
-        return value == null ? ScpSignatureFilter.DEFAULT_EXCLUDED_PATHS : java.util.List.of(value.split(","));
+    /** With checks on, a signed operation's handler never runs for an unverified request. */
+    @Bean
+    WebMvcConfigurer scpSignatureGuard(Environment environment) {
+        boolean enabled = environment.getProperty(ENABLED_PROPERTY, Boolean.class, true);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                if (enabled) {
+                    registry.addInterceptor(new ScpSignatureGuard(ScpOperations.SPEC));
+                }
+            }
+        };
     }
 
     static Duration window(String value) {

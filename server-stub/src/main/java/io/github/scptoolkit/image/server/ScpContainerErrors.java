@@ -1,11 +1,14 @@
 package io.github.scptoolkit.image.server;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
 
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,14 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * page (see the reference server), so that these answers are problems too, never an HTML page.
  *
  * <pre>
- * ProblemDetail problem = ScpContainerErrors.problem(431, "/v1/images/x");
+ * ProblemDetail problem = ScpContainerErrors.problem(431, request.getRequestURI());
  * byte[] body = ScpContainerErrors.json(problem);   // application/problem+json
  * </pre>
  */
 public final class ScpContainerErrors {
-
-    /** What the image path allows, for a 405 found outside Spring MVC. */
-    public static final String ALLOW = "GET, HEAD, OPTIONS";
 
     private ScpContainerErrors() {
     }
@@ -31,36 +31,66 @@ public final class ScpContainerErrors {
     /**
      * The problem for {@code status} at {@code path} (raw request URI, may be null). A 501 (a method
      * the HTTP server does not implement, e.g. CONNECT) is answered as the 405 it is for this API, a
-     * 505 (malformed or unknown HTTP version) as a 400.
+     * 505 (malformed or unknown HTTP version) as a 400. A status the spec lists no code for is
+     * answered with {@code INVALID_REQUEST} (4xx, status kept) or {@code INTERNAL_ERROR} (5xx, as 500).
      */
     public static ProblemDetail problem(int status, String path) {
         ProblemDetail problem = switch (status) {
-            case 400 -> ScpProblems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request",
+            case 400 -> ScpProblems.problem(ScpProblemCode.INVALID_REQUEST,
                     "The HTTP request could not be parsed (request line, header or URI encoding).");
             // Tomcat's 505 is its answer to a malformed or unknown HTTP version in the request line:
             // bad input, so a 400 here (this API answers bad input with a 4xx, never a 5xx).
-            case 505 -> ScpProblems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request",
+            case 505 -> ScpProblems.problem(ScpProblemCode.INVALID_REQUEST,
                     "The HTTP version in the request line is malformed or not supported.");
-            case 404 -> ScpProblems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", ScpProblems.NO_RESOURCE_DETAIL);
-            case 405, 501 -> ScpProblems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                    "Method not allowed", ScpProblems.METHOD_NOT_ALLOWED_DETAIL);
-            case 408 -> ScpProblems.problem(HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "Request timeout",
-                    "The request was not received in time.");
-            case 413 -> ScpProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "REQUEST_TOO_LARGE", "Request too large",
-                    "The request is larger than the server accepts.");
-            case 414 -> ScpProblems.problem(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "URI too long",
-                    "The request URI is longer than the server accepts.");
-            case 431 -> ScpProblems.problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
-                    "Request headers too large", "The request headers are larger than the server accepts.");
-            default -> status >= 500
-                    ? ScpProblems.problem(HttpStatus.valueOf(500), "INTERNAL_ERROR", "Internal error",
-                            ScpProblems.INTERNAL_ERROR_DETAIL)
-                    : generic(status);
+            case 404 -> ScpProblems.problem(ScpProblemCode.NOT_FOUND, ScpProblems.NO_RESOURCE_DETAIL);
+            case 405, 501 -> ScpProblems.problem(ScpProblemCode.METHOD_NOT_ALLOWED, ScpProblems.METHOD_NOT_ALLOWED_DETAIL);
+            case 408 -> ScpProblems.problem(ScpProblemCode.REQUEST_TIMEOUT, "The request was not received in time.");
+            case 413 -> ScpProblems.problem(ScpProblemCode.REQUEST_TOO_LARGE, "The request is larger than the server accepts.");
+            case 414 -> ScpProblems.problem(ScpProblemCode.URI_TOO_LONG, "The request URI is longer than the server accepts.");
+            case 431 -> ScpProblems.problem(ScpProblemCode.HEADERS_TOO_LARGE,
+                    "The request headers are larger than the server accepts.");
+            default -> status >= 500 || status < 400
+                    ? ScpProblems.problem(ScpProblemCode.INTERNAL_ERROR, ScpProblems.INTERNAL_ERROR_DETAIL)
+                    : ScpProblems.decorate(ProblemDetail.forStatus(status), ScpProblemCode.INVALID_REQUEST,
+                            ScpProblems.INVALID_REQUEST_DETAIL);
         };
         if (path != null) {
-            problem.setInstance(ScpProblemHandler.instance(path));
+            problem.setInstance(ScpExceptionResolver.instance(path));
         }
         return problem;
+    }
+
+    /**
+     * The methods the spec's operations allow at {@code path} (raw request URI, may be null), for
+     * the {@code Allow} header of a 405: with {@code GET} come {@code HEAD} and, always,
+     * {@code OPTIONS}. A path of no operation gets the methods of every operation.
+     */
+    public static String allow(String path) {
+        Set<String> methods = new LinkedHashSet<>();
+        PathContainer parsed = parse(path);
+        if (parsed != null) {
+            ScpOperations.SPEC.atPath(parsed).forEach(op -> methods.add(op.method()));
+        }
+        if (methods.isEmpty()) {
+            ScpOperations.SPEC.operations().forEach(op -> methods.add(op.method()));
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        methods.add("OPTIONS");
+        return String.join(", ", methods);
+    }
+
+    private static PathContainer parse(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            int query = path.indexOf('?');
+            return PathContainer.parsePath(query < 0 ? path : path.substring(0, query));
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     /** The problem as {@code application/problem+json} bytes, members in the stub's usual order. */
@@ -77,12 +107,5 @@ public final class ScpContainerErrors {
             map.putAll(problem.getProperties());
         }
         return JsonMapper.shared().writeValueAsBytes(map);
-    }
-
-    private static ProblemDetail generic(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known != null ? known.getReasonPhrase() : "Error";
-        return ScpProblems.problem(known != null ? known : HttpStatus.BAD_REQUEST,
-                known != null ? "HTTP_" + status : "INVALID_REQUEST", title, "The request is not valid.");
     }
 }

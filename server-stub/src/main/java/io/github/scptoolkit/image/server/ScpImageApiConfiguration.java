@@ -3,25 +3,33 @@ package io.github.scptoolkit.image.server;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.ApiVersionConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
+import io.github.scptoolkit.image.spec.ScpApi;
 
 /**
- * The hand-written layer an implementation of the generated {@code ImagesApi} imports: header
- * version negotiation with Spring Framework 7's API versioning ({@code Scp-Api-Version}, service
- * name checked, supported and default versions from the spec), the versions' lifecycle
- * (retired versions refused, deprecation headers; see {@link VersionLifecycle} for the
- * {@code scp.versions.*} properties), per-version response shapes and RFC 9457 problem responses.
- * An implementation sees the resolved version as its {@code ScpApiVersion} argument (the header
- * as sent once it passed validation, or the spec's default, the CURRENT version, without one) and request signature
- * checks ({@link ScpAuthConfiguration}).
+ * The hand-written layer an application implementing the generated interfaces imports, driven by
+ * the spec's facts ({@code ScpApi}): for the spec's operations, and only for them,
+ * <ul>
+ * <li>the version header resolved with Spring Framework 7's API versioning (service name checked,
+ * the CURRENT version without a header, versions refused per request by the spec's lifecycle
+ * rules, deprecation headers; {@link ScpVersionLifecycle} lists the {@code scp.versions.*}
+ * properties), the implementation receiving the resolved {@code ScpServiceVersion};</li>
+ * <li>each version's own 200 shape ({@code ScpResponseShaping});</li>
+ * <li>RFC 9457 problem bodies with the spec's codes ({@code ScpExceptionResolver});</li>
+ * <li>request signature checks ({@link ScpAuthConfiguration});</li>
+ * <li>the versions document at {@code GET /} (unless the application implements
+ * {@code VersionsApi} itself).</li>
+ * </ul>
+ * Any other controller of the application keeps Spring's defaults: no version header needed (one
+ * sent is ignored), no signature, its own error format, no version headers.
  *
  * <pre>
  * &#64;SpringBootApplication
@@ -29,48 +37,56 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
  * class MyServer {
  * }
  * </pre>
+ *
+ * The configuration owns the {@code DispatcherServlet}'s API versioning: an application that
+ * configures Spring's API versioning for its own controllers too is not supported.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ScpProblemHandler.class, VersionShapingAdvice.class, ScpAuthConfiguration.class})
+@Import(ScpAuthConfiguration.class)
 public class ScpImageApiConfiguration implements WebMvcConfigurer {
 
-    /** Header that carries the version; header names are case-insensitive ({@code Scp-API-Version} works). */
-    public static final String VERSION_HEADER = "Scp-Api-Version";
-
-    private final ApiVersionFacts facts = ApiVersionFacts.fromSpec();
-    private final VersionLifecycle lifecycle;
+    private final ScpOperations operations = ScpOperations.SPEC;
+    private final ScpVersionLifecycle lifecycle;
 
     /** Uses the application's {@link Clock} bean if there is one, else the system clock. */
     public ScpImageApiConfiguration(ObjectProvider<Clock> clock, Environment env) {
-        this.lifecycle = VersionLifecycle.from(facts, clock.getIfAvailable(Clock::systemUTC), env);
+        this.lifecycle = ScpVersionLifecycle.from(clock.getIfAvailable(Clock::systemUTC), env);
     }
 
-    /** The version facts read from the spec, for implementations that want them. */
+    /** Which versions are served now, for implementations (and the emulator's banner) that want to know. */
     @Bean
-    public ApiVersionFacts scpApiVersionFacts() {
-        return facts;
-    }
-
-    @Bean
-    VersionLifecycle scpVersionLifecycle() {
+    public ScpVersionLifecycle scpVersionLifecycle() {
         return lifecycle;
+    }
+
+    @Bean
+    ScpResponseShaping scpResponseShaping() {
+        return new ScpResponseShaping(operations);
+    }
+
+    @Bean
+    ScpExceptionResolver scpExceptionResolver() {
+        return new ScpExceptionResolver(operations, lifecycle);
+    }
+
+    @Bean
+    static BeanPostProcessor scpVersionArgument() {
+        return ScpVersionArgumentResolver.first(ScpApi.VERSION_HEADER);
+    }
+
+    @Bean
+    static BeanDefinitionRegistryPostProcessor scpVersionsDocument(Environment environment) {
+        return ScpVersionsController.registrar(environment);
     }
 
     @Override
     public void configureApiVersioning(ApiVersionConfigurer configurer) {
-        configurer.useRequestHeader(VERSION_HEADER)
+        configurer.useVersionResolver(new ScpVersionResolver(operations))
                 .setVersionParser(new ScpApiVersionParser())
                 .setVersionRequired(false)
-                .setDefaultVersion(facts.current().headerValue())
                 .detectSupportedVersions(false)
                 .setDeprecationHandler(new VersionResponseHeaders(lifecycle));
         // Asked per request, so a Not Before date that arrives while the server runs takes effect.
         configurer.setSupportedVersionPredicate(lifecycle::isSupported);
-    }
-
-    /** Binds the header to the generated enum for implementations ({@code "virtualserver 1.3"} → V1_3). */
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, ScpApiVersion.class, ScpApiVersion::fromValue);
     }
 }

@@ -2,7 +2,6 @@ package io.github.scptoolkit.image.server;
 
 import java.io.IOException;
 import java.util.Collections;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,80 +9,50 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.PathContainer;
-import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpOperation;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
- * Lets only correctly signed requests through; answers anything else with a 401, a
- * {@code WWW-Authenticate} header and an RFC 9457 problem it writes itself (errors raised in a
- * filter never reach {@code @ControllerAdvice}). The URL checked is
- * {@code request.getRequestURL()} plus {@code ?query}, which is what the client signed as long as
- * the server sees the client's scheme, host and port: behind a reverse proxy, let Spring's
- * {@code ForwardedHeaderFilter} (which runs before this one) apply {@code X-Forwarded-*}.
- * Requests whose path (within the application, as Spring MVC matches it) matches one of the
- * excluded path patterns ({@link #DEFAULT_EXCLUDED_PATHS}: documentation and health) pass unchecked
- * and carry no {@link ScpCaller}.
+ * Lets only correctly signed requests reach the spec's signed operations
+ * ({@link ScpOperation#signed()}); answers anything else with a 401, a {@code WWW-Authenticate}
+ * header and an RFC 9457 problem it writes itself (errors raised in a filter never reach Spring
+ * MVC's error handling). Requests for anything else (the unsigned versions document, the
+ * application's other controllers, documentation, health) pass unchecked and carry no
+ * {@link ScpCaller}. A request is checked when its path, as Spring MVC matches it, or that path
+ * with its {@code .}/{@code ..} segments resolved, is a signed operation's path, whatever the
+ * method. The URL checked is {@code request.getRequestURL()} plus {@code ?query}, which is what the
+ * client signed as long as the server sees the client's scheme, host and port: behind a reverse
+ * proxy, let Spring's {@code ForwardedHeaderFilter} (which runs before this one) apply
+ * {@code X-Forwarded-*}.
  */
 final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
 
     /** After Spring's ForwardedHeaderFilter (highest precedence), which rewrites the request URL. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
-    static final String WWW_AUTHENTICATE = "SCP-HMAC-SHA256 realm=\"virtualserver\"";
-
-    /**
-     * What answers without a signature unless {@code scp.auth.excluded-paths} says otherwise: the
-     * API's description (spec, examples, a rendered reference and its assets) and health. Spring
-     * {@link PathPattern} syntax; {@code /x/**} also matches {@code /x}.
-     */
-    static final List<String> DEFAULT_EXCLUDED_PATHS = List.of("/docs/**", "/openapi.yaml", "/openapi.json",
-            "/examples/**", "/webjars/**", "/actuator/health/**", "/favicon.ico");
-
-    /** A path of the API, which no exclusion may cover. */
-    static final String API_PATH_EXAMPLE = "/v1/images/70a599e0-31e7-49b7-b260-868f441e862b";
+    static final String WWW_AUTHENTICATE = "SCP-HMAC-SHA256 realm=\"" + ScpApi.SERVICE + "\"";
 
     private final ScpSignatureVerifier verifier;
-    private final List<PathPattern> excluded;
+    private final ScpOperations operations;
 
     ScpSignatureFilter(ScpSignatureVerifier verifier) {
-        this(verifier, DEFAULT_EXCLUDED_PATHS);
+        this(verifier, ScpOperations.SPEC);
     }
 
-    ScpSignatureFilter(ScpSignatureVerifier verifier, List<String> excludedPaths) {
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpOperations operations) {
         this.verifier = verifier;
-        this.excluded = excludedPaths.stream().map(String::trim).filter(p -> !p.isEmpty())
-                .map(PathPatternParser.defaultInstance::parse).toList();
-        var api = RequestPath.parse(API_PATH_EXAMPLE, "").pathWithinApplication();
-        this.excluded.stream().filter(pattern -> pattern.matches(api)).findFirst().ifPresent(pattern -> {
-            throw new IllegalStateException("Excluded paths must not cover the API (" + API_PATH_EXAMPLE + "): " + pattern);
-        });
+        this.operations = operations;
     }
 
-    /**
-     * Excluded paths are not checked; a path with {@code .} or {@code ..} segments always is (no
-     * {@code /docs/../v1/images/x} around the check).
-     */
+    /** Only the spec's signed operations are checked. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (excluded.isEmpty()) {
-            return false;
-        }
-        PathContainer path;
-        try {
-            path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-        boolean dotSegments = path.elements().stream().anyMatch(e -> e instanceof PathContainer.PathSegment segment
-                && (segment.valueToMatch().equals(".") || segment.valueToMatch().equals("..")));
-        return !dotSegments && excluded.stream().anyMatch(pattern -> pattern.matches(path));
+        return !operations.isSignedPath(request);
     }
 
     @Override
@@ -101,10 +70,15 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = ScpProblems.problem(HttpStatus.UNAUTHORIZED, outcome.rejection().name(),
-                outcome.rejection().title, outcome.detail());
-        problem.setInstance(ScpProblemHandler.instance(request.getRequestURI()));
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        refuse(request, response, outcome.rejection(), outcome.detail());
+    }
+
+    /** Writes the 401 problem for {@code code}. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, ScpProblemCode code, String detail)
+            throws IOException {
+        ProblemDetail problem = ScpProblems.problem(code, detail);
+        problem.setInstance(ScpExceptionResolver.instance(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -16,12 +16,15 @@ import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+
 /**
  * Checks one request's signature:
  * {@code Base64(HMAC-SHA256(secretKey, METHOD + URL + Scp-Timestamp + Scp-Accesskey + accountId + Scp-ClientType))}.
  * The timestamp must lie within {@code window} of the clock (both ways, bounds included). An
  * unknown access key and a wrong signature give the same answer after the same work: an HMAC is
  * computed for unknown keys too (with a random key), and signatures are compared in constant time.
+ * A refusal names the spec's problem code for its reason.
  */
 final class ScpSignatureVerifier {
 
@@ -33,22 +36,8 @@ final class ScpSignatureVerifier {
 
     private static final List<String> REQUIRED = List.of(ACCESS_KEY, TIMESTAMP, CLIENT_TYPE, SIGNATURE);
 
-    /** Why a request was refused; {@code code} is stable, the rest is for people. */
-    enum Rejection {
-        MISSING_AUTH_HEADERS("Missing authentication headers"),
-        MALFORMED_TIMESTAMP("Malformed timestamp"),
-        TIMESTAMP_OUT_OF_WINDOW("Timestamp out of window"),
-        INVALID_SIGNATURE("Invalid signature");
-
-        final String title;
-
-        Rejection(String title) {
-            this.title = title;
-        }
-    }
-
     /** The result: a caller, or a rejection with its detail. */
-    record Outcome(ScpCaller caller, Rejection rejection, String detail) {
+    record Outcome(ScpCaller caller, ScpProblemCode rejection, String detail) {
         boolean accepted() {
             return caller != null;
         }
@@ -98,7 +87,7 @@ final class ScpSignatureVerifier {
             repeated.add(ACCOUNT_ID);
         }
         if (!missing.isEmpty() || !repeated.isEmpty()) {
-            return reject(Rejection.MISSING_AUTH_HEADERS, "Signed requests carry Scp-Accesskey, Scp-Timestamp, "
+            return reject(ScpProblemCode.MISSING_AUTH_HEADERS, "Signed requests carry Scp-Accesskey, Scp-Timestamp, "
                     + "Scp-ClientType and Scp-Signature, each exactly once"
                     + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
                     + (repeated.isEmpty() ? "" : "; repeated: " + String.join(", ", repeated)) + ".");
@@ -110,13 +99,13 @@ final class ScpSignatureVerifier {
         String accountId = accountValues.isEmpty() ? "" : accountValues.get(0);
 
         if (timestamp.isEmpty() || timestamp.length() > 18 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return reject(Rejection.MALFORMED_TIMESTAMP,
+            return reject(ScpProblemCode.MALFORMED_TIMESTAMP,
                     "Scp-Timestamp must be the signing time in epoch milliseconds (digits only).");
         }
         long millis = Long.parseLong(timestamp);
         long skew = Math.abs(clock.millis() - millis);
         if (skew > window.toMillis()) {
-            return reject(Rejection.TIMESTAMP_OUT_OF_WINDOW, "Scp-Timestamp is more than " + window.toSeconds()
+            return reject(ScpProblemCode.TIMESTAMP_OUT_OF_WINDOW, "Scp-Timestamp is more than " + window.toSeconds()
                     + " seconds away from the server's time; sign the request again with the current time.");
         }
 
@@ -127,14 +116,14 @@ final class ScpSignatureVerifier {
         boolean accountAllowed = credential.flatMap(ScpCredentialStore.Credential::accountId)
                 .map(bound -> accountId.isEmpty() || bound.equals(accountId)).orElse(true);
         if (!matches || credential.isEmpty() || !accountAllowed) {
-            return reject(Rejection.INVALID_SIGNATURE,
+            return reject(ScpProblemCode.INVALID_SIGNATURE,
                     "The signature does not match the request, or the access key is not valid for it.");
         }
         String callerAccount = accountId.isEmpty() ? credential.get().accountId().orElse(null) : accountId;
         return new Outcome(new ScpCaller(accessKey, callerAccount), null, null);
     }
 
-    private static Outcome reject(Rejection rejection, String detail) {
+    private static Outcome reject(ScpProblemCode rejection, String detail) {
         return new Outcome(null, rejection, detail);
     }
 

@@ -14,7 +14,7 @@ import org.springframework.http.ProblemDetail;
  * Tomcat answers itself (bad request line, {@code %zz} in the URI, NUL or bare CR in a header,
  * headers over {@code max-http-request-header-size}, TRACE, CONNECT). Needs Tomcat (optional
  * dependency). With Spring Boot, install it in the host (see the reference server's
- * {@code TomcatProblemPages}):
+ * {@code ProblemErrorPages}):
  *
  * <pre>
  * &#64;Bean
@@ -57,7 +57,7 @@ public class ScpTomcatErrorReportValve extends ErrorReportValve {
         try {
             response.setStatus(problem.getStatus());
             if (problem.getStatus() == 405) {
-                response.setHeader("Allow", ScpContainerErrors.ALLOW);
+                response.setHeader("Allow", ScpContainerErrors.allow(path(request)));
             }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

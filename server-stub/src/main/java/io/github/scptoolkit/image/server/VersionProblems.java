@@ -1,52 +1,46 @@
 package io.github.scptoolkit.image.server;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.http.ProblemDetail;
 
-import io.github.scptoolkit.image.server.ApiVersionFacts.Status;
-import io.github.scptoolkit.image.server.ApiVersionFacts.Version;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpOperation;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * The problem for a refused {@code Scp-Api-Version}, quoting the header as sent and listing the
- * versions served now:
+ * The problem for a refused version header, quoting it as sent and listing the versions the
+ * operation is served in now:
  * <ul>
  * <li>{@code RETIRED_API_VERSION}: a DEPRECATED version whose Not Before date has arrived;</li>
- * <li>{@code UNSUPPORTED_API_VERSION}: anything else (unknown, PLANNED, malformed, other service).</li>
+ * <li>{@code UNSUPPORTED_API_VERSION}: anything else (unknown, PLANNED, malformed, other service,
+ * or a version the operation does not exist in).</li>
  * </ul>
  */
 final class VersionProblems {
 
-    private static final Pattern NUMBER = Pattern.compile(Pattern.quote(ApiVersionFacts.SERVICE) + " (\\d+\\.\\d+)");
-
     private VersionProblems() {
     }
 
-    static void describe(ProblemDetail problem, String sent, VersionLifecycle lifecycle) {
-        String quoted = sent == null ? "(none)" : "'" + ImageNotFoundException.printable(sent) + "'";
-        String supported = " Supported: " + lifecycle.served().stream().map(Version::headerValue)
-                .collect(Collectors.joining(", ")) + ".";
-        Version known = known(sent, lifecycle);
-        if (known != null && lifecycle.isRetired(known)) {
-            problem.setDetail("Scp-Api-Version " + quoted + " is no longer supported: its Not Before date "
-                    + known.notBefore() + " has arrived." + supported);
-            ScpProblems.decorate(problem, "RETIRED_API_VERSION", "Retired API version");
-        } else if (known != null && known.status() == Status.PLANNED) {
-            problem.setDetail("Scp-Api-Version " + quoted + " is planned and cannot be called yet." + supported);
-            ScpProblems.decorate(problem, "UNSUPPORTED_API_VERSION", "Unsupported API version");
+    static void describe(ProblemDetail problem, String sent, ScpOperation op, ScpVersionLifecycle lifecycle) {
+        String quoted = sent == null ? "(none)" : "'" + ScpProblems.printable(sent) + "'";
+        String supported = " Supported: " + lifecycle.served().stream()
+                .filter(v -> op == null || op.responseSchema(v).isPresent())
+                .map(ScpServiceVersion::headerValue).collect(Collectors.joining(", ")) + ".";
+        ScpServiceVersion known = ScpServiceVersion.fromHeaderValue(sent).orElse(null);
+        String subject = ScpApi.VERSION_HEADER + " " + quoted;
+        if (known != null && lifecycle.isRetired(known) && !lifecycle.servesRetired()) {
+            ScpProblems.decorate(problem, ScpProblemCode.RETIRED_API_VERSION, subject + " is no longer supported: "
+                    + "its Not Before date " + known.notBefore().orElseThrow() + " has arrived." + supported);
+        } else if (known != null && !known.isCallable()) {
+            ScpProblems.decorate(problem, ScpProblemCode.UNSUPPORTED_API_VERSION,
+                    subject + " is planned and cannot be called yet." + supported);
+        } else if (known != null && op != null && op.responseSchema(known).isEmpty()) {
+            ScpProblems.decorate(problem, ScpProblemCode.UNSUPPORTED_API_VERSION,
+                    subject + " does not have this operation." + supported);
         } else {
-            problem.setDetail("Scp-Api-Version " + quoted + " is not supported." + supported);
-            ScpProblems.decorate(problem, "UNSUPPORTED_API_VERSION", "Unsupported API version");
+            ScpProblems.decorate(problem, ScpProblemCode.UNSUPPORTED_API_VERSION, subject + " is not supported." + supported);
         }
-    }
-
-    private static Version known(String sent, VersionLifecycle lifecycle) {
-        if (sent == null) {
-            return null;
-        }
-        Matcher m = NUMBER.matcher(sent);
-        return m.matches() ? lifecycle.facts().find(m.group(1)).orElse(null) : null;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.scptoolkit.image.server;
 
-import java.util.Collection;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,15 +10,16 @@ import org.springframework.web.accept.ApiVersionHolder;
 import org.springframework.web.accept.StandardApiVersionDeprecationHandler;
 import org.springframework.web.servlet.HandlerMapping;
 
-import io.github.scptoolkit.image.server.ApiVersionFacts.Status;
-import io.github.scptoolkit.image.server.ApiVersionFacts.Version;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpOperation;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * The version headers of every response whose version was resolved (Spring calls this for each
- * such request before the handler runs, so error responses get them too):
+ * The version headers of every response whose version was resolved, i.e. of the spec's
+ * versioned operations only (Spring calls this for each such request before the handler runs,
+ * so error responses get them too):
  * <ul>
- * <li>{@code Scp-Api-Version: virtualserver 1.x}, the version that served it, and
- * {@code Vary: Scp-Api-Version};</li>
+ * <li>the version header naming the version that served it, and {@code Vary} naming that header;</li>
  * <li>for DEPRECATED versions, through Spring's {@link StandardApiVersionDeprecationHandler}:
  * RFC 9745 {@code Deprecation: @<epoch seconds>}, RFC 8594 {@code Sunset: <HTTP-date>} and
  * {@code Link: <doc>; rel="deprecation"}.</li>
@@ -31,16 +32,14 @@ import io.github.scptoolkit.image.server.ApiVersionFacts.Version;
  */
 final class VersionResponseHeaders implements ApiVersionDeprecationHandler {
 
-    private final VersionLifecycle lifecycle;
     private final StandardApiVersionDeprecationHandler deprecations;
 
-    VersionResponseHeaders(VersionLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    VersionResponseHeaders(ScpVersionLifecycle lifecycle) {
         this.deprecations = new StandardApiVersionDeprecationHandler(new ScpApiVersionParser());
-        for (Version version : lifecycle.facts().all()) {
-            if (version.status() == Status.DEPRECATED) {
-                StandardApiVersionDeprecationHandler.VersionSpec spec = deprecations.configureVersion(version.headerValue())
-                        .setDeprecationLink(lifecycle.docUrl());
+        for (ScpServiceVersion version : ScpServiceVersion.all()) {
+            if (version.isDeprecated()) {
+                StandardApiVersionDeprecationHandler.VersionSpec spec = deprecations
+                        .configureVersion(version.headerValue()).setDeprecationLink(lifecycle.docUrl());
                 lifecycle.sunset(version).ifPresent(sunset -> spec.setDeprecationDate(sunset).setSunsetDate(sunset));
             }
         }
@@ -50,33 +49,35 @@ final class VersionResponseHeaders implements ApiVersionDeprecationHandler {
     public void handleVersion(Comparable<?> version, Object handler, HttpServletRequest request,
             HttpServletResponse response) {
         deprecations.handleVersion(version, handler, request, response);
-        lifecycle.find(version).ifPresent(served -> response.setHeader(ScpImageApiConfiguration.VERSION_HEADER,
-                served.headerValue()));
+        if (version instanceof ScpServiceVersion served) {
+            response.setHeader(ScpApi.VERSION_HEADER, served.headerValue());
+        }
         addVary(response);
     }
 
     /**
-     * Adds the version headers to an error response written outside the handler chain (e.g. a
-     * 405 or 406 found during mapping, or a refused version): {@code Vary} always, the echo when a
-     * version was resolved. Idempotent.
+     * Adds the version headers to an error response of {@code op} written outside the handler
+     * chain (e.g. a 405 or 406 found during mapping, or a refused version): for a versioned
+     * operation {@code Vary} always, the version header when a version was resolved. Idempotent.
      */
-    static void addTo(HttpServletRequest request, HttpServletResponse response, VersionLifecycle lifecycle) {
+    static void addTo(HttpServletRequest request, HttpServletResponse response, ScpOperation op) {
+        if (op == null || !op.versioned()) {
+            return;
+        }
         Object attribute = request.getAttribute(HandlerMapping.API_VERSION_ATTRIBUTE);
-        Comparable<?> version = attribute instanceof ApiVersionHolder holder ? holder.getVersionIfPresent()
-                : attribute instanceof Comparable<?> c ? c : null;
-        if (version != null && !response.containsHeader(ScpImageApiConfiguration.VERSION_HEADER)) {
-            lifecycle.find(version).ifPresent(v -> response.setHeader(ScpImageApiConfiguration.VERSION_HEADER,
-                    v.headerValue()));
+        if (attribute instanceof ApiVersionHolder holder && holder.getVersionIfPresent() instanceof ScpServiceVersion v
+                && !response.containsHeader(ScpApi.VERSION_HEADER)) {
+            response.setHeader(ScpApi.VERSION_HEADER, v.headerValue());
         }
         addVary(response);
     }
 
     private static void addVary(HttpServletResponse response) {
-        Collection<String> vary = response.getHeaders(HttpHeaders.VARY);
-        boolean present = vary.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                .anyMatch(v -> v.trim().equalsIgnoreCase(ScpImageApiConfiguration.VERSION_HEADER));
+        boolean present = response.getHeaders(HttpHeaders.VARY).stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .anyMatch(v -> v.trim().equalsIgnoreCase(ScpApi.VERSION_HEADER));
         if (!present) {
-            response.addHeader(HttpHeaders.VARY, ScpImageApiConfiguration.VERSION_HEADER);
+            response.addHeader(HttpHeaders.VARY, ScpApi.VERSION_HEADER);
         }
     }
 }

@@ -3,57 +3,60 @@ package io.github.scptoolkit.image.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
+import java.util.Locale;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.web.accept.InvalidApiVersionException;
-import org.springframework.web.accept.SemanticApiVersionParser;
+
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * Proves the header value is exactly {@code virtualserver <major>.<minor>}: the service name is
- * checked (Spring's default parser would skip it), one space, and case-sensitive, as the vendor
- * sends it and as the spec's enum lists it.
+ * Proves the header value is exactly one version's header value: the service name is checked
+ * (Spring's default parser would skip it), one space, case-sensitive, as the vendor sends it; a
+ * version the spec does not list is refused too.
  */
 class ScpApiVersionParserTest {
 
     private final ScpApiVersionParser parser = new ScpApiVersionParser();
 
-    @Test
-    void acceptsTheServiceNameAndAVersion() {
-        SemanticApiVersionParser.Version version = parser.parseVersion("virtualserver 1.3");
-
-        assertThat(version.getMajor()).isEqualTo(1);
-        assertThat(version.getMinor()).isEqualTo(3);
-        assertThat(version.getPatch()).isZero();
+    static Stream<ScpServiceVersion> versions() {
+        return ScpServiceVersion.all().stream();
     }
 
-    @Test
-    void acceptsVersionsTheSpecDoesNotKnowYet() {
-        // Whether 1.4 is supported is decided by the supported versions, not by the parser.
-        assertThat(parser.parseVersion("virtualserver 1.4").getMinor()).isEqualTo(4);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versions")
+    void everyVersionOfTheSpecParsesToItsConstant(ScpServiceVersion version) {
+        assertThat(parser.parseVersion(version.headerValue())).isSameAs(version);
+    }
+
+    static Stream<String> invalid() {
+        String current = ScpServiceVersion.getLatest().headerValue();
+        String number = ScpServiceVersion.getLatest().getVersion();
+        return Stream.of(
+                TestSpec.UNKNOWN,                            // well formed, not in the spec
+                "blockstorage " + number,                    // another service
+                ScpApi.SERVICE,                              // no version
+                "",
+                ScpApi.SERVICE + "  " + number,              // two spaces
+                ScpApi.SERVICE + number,                     // no space
+                " " + current,
+                current + " ",
+                current.toUpperCase(Locale.ROOT),            // case-sensitive
+                ScpApi.SERVICE + " " + number + ".0",
+                ScpApi.SERVICE + " v" + number,
+                number);
     }
 
     @ParameterizedTest(name = "rejects ''{0}''")
     @NullSource
-    @ValueSource(strings = {
-            "blockstorage 1.2",      // another service
-            "virtualserver",         // no version
-            "",
-            "virtualserver  1.3",    // two spaces
-            "virtualserver1.3",      // no space
-            " virtualserver 1.3",
-            "virtualserver 1.3 ",
-            "VIRTUALSERVER 1.3",     // case-sensitive
-            "Virtualserver 1.3",
-            "virtualserver 1",
-            "virtualserver 1.3.0",
-            "virtualserver v1.3",
-            "virtualserver 1.x",
-            "1.3"})
+    @MethodSource("invalid")
     void rejectsAnythingElse(String value) {
         assertThatThrownBy(() -> parser.parseVersion(value))
                 .isInstanceOf(InvalidApiVersionException.class)
-                .hasMessageContaining("virtualserver <major>.<minor>");
+                .hasMessageContaining(ScpApi.SERVICE + " <major>.<minor>");
     }
 }

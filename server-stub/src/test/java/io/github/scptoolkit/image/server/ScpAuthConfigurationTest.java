@@ -116,29 +116,7 @@ class ScpAuthConfigurationTest {
     }
 
     @Test
-    void excludedPathsPropertyReplacesTheDefaults() throws Exception {
-        MockEnvironment env = new MockEnvironment().withProperty("scp.auth.excluded-paths", "/status, /metrics/**")
-                .withProperty("scp.auth.credentials[0].access-key", "AK1")
-                .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
-        try (var context = context(env, FixedClock.class)) {
-            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
-
-            assertThat(status(filter, new MockHttpServletRequest("GET", "/status"))).isEqualTo(200);
-            assertThat(status(filter, new MockHttpServletRequest("GET", "/metrics/jvm"))).isEqualTo(200);
-            assertThat(status(filter, new MockHttpServletRequest("GET", "/docs/index.html"))).isEqualTo(401);
-        }
-        MockEnvironment empty = new MockEnvironment().withProperty("scp.auth.excluded-paths", "")
-                .withProperty("scp.auth.credentials[0].access-key", "AK1")
-                .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
-        try (var context = context(empty, FixedClock.class)) {
-            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
-
-            assertThat(status(filter, new MockHttpServletRequest("GET", "/actuator/health"))).isEqualTo(401);
-        }
-    }
-
-    @Test
-    void byDefaultDocumentationAndHealthAnswerUnsigned() throws Exception {
+    void documentationHealthAndTheVersionsDocumentAnswerUnsigned() throws Exception {
         MockEnvironment env = new MockEnvironment()
                 .withProperty("scp.auth.credentials[0].access-key", "AK1")
                 .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
@@ -147,7 +125,9 @@ class ScpAuthConfigurationTest {
 
             assertThat(status(filter, new MockHttpServletRequest("GET", "/actuator/health"))).isEqualTo(200);
             assertThat(status(filter, new MockHttpServletRequest("GET", "/openapi.yaml"))).isEqualTo(200);
-            assertThat(status(filter, new MockHttpServletRequest("GET", "/v1/images/x"))).isEqualTo(401);
+            assertThat(status(filter, new MockHttpServletRequest("GET",
+                    io.github.scptoolkit.image.spec.ScpApi.LIST_VERSIONS.path()))).isEqualTo(200);
+            assertThat(status(filter, new MockHttpServletRequest("GET", TestSpec.image("x")))).isEqualTo(401);
         }
     }
 

@@ -2,49 +2,65 @@ package io.github.scptoolkit.image.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-/** Proves the problem body's shape: RFC 9457 members, a stable {@code code}, and the same facts in {@code errors[]}. */
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+
+/** Proves the problem body's shape: RFC 9457 members from the spec's code list, and the same facts in {@code errors[]}. */
 class ScpProblemsTest {
 
-    @Test
-    void problemHasTypeTitleStatusDetailCodeAndOneErrorsEntry() {
-        ProblemDetail problem = ScpProblems.problem(HttpStatus.NOT_FOUND, "IMAGE_NOT_FOUND", "Image not found",
-                "No image with id 'x' was found.");
+    static Stream<ScpProblemCode> codes() {
+        return Stream.of(ScpProblemCode.values());
+    }
 
-        assertThat(problem.getType()).isEqualTo(URI.create("https://scp-toolkit.dev/problems/image-not-found"));
-        assertThat(problem.getTitle()).isEqualTo("Image not found");
-        assertThat(problem.getStatus()).isEqualTo(404);
-        assertThat(problem.getDetail()).isEqualTo("No image with id 'x' was found.");
-        assertThat(problem.getInstance()).as("set per request by the handler").isNull();
-        assertThat(problem.getProperties()).containsEntry("code", "IMAGE_NOT_FOUND");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codes")
+    void aProblemTakesStatusTitleAndTypeFromTheSpecsCode(ScpProblemCode code) {
+        ProblemDetail problem = ScpProblems.problem(code, "Some detail.");
+
+        assertThat(problem.getType()).isEqualTo(code.type());
+        assertThat(problem.getTitle()).isEqualTo(code.title());
+        assertThat(problem.getStatus()).isEqualTo(code.status());
+        assertThat(problem.getDetail()).isEqualTo("Some detail.");
+        assertThat(problem.getInstance()).as("set per request").isNull();
+        assertThat(problem.getProperties()).containsEntry("code", code.code());
         assertThat(problem.getProperties()).containsEntry("errors", List.of(Map.of(
-                "status", "404",
-                "code", "IMAGE_NOT_FOUND",
-                "title", "Image not found",
-                "detail", "No image with id 'x' was found.")));
+                "status", String.valueOf(code.status()),
+                "code", code.code(),
+                "title", code.title(),
+                "detail", "Some detail.")));
     }
 
     @Test
-    void typeIsTheCodeInKebabCase() {
-        ProblemDetail problem = ScpProblems.problem(HttpStatus.BAD_REQUEST, "UNSUPPORTED_API_VERSION",
-                "Unsupported API version", "d");
+    void anExceptionCarriesTheProblemAndItsStatus() {
+        ErrorResponseException e = ScpProblems.exception(ScpProblemCode.ACTION_NOT_ALLOWED, "Not for you.");
 
-        assertThat(problem.getType()).hasToString(ScpProblems.TYPE_BASE + "unsupported-api-version");
+        assertThat(e.getStatusCode().value()).isEqualTo(ScpProblemCode.ACTION_NOT_ALLOWED.status());
+        assertThat(e.getBody().getProperties()).containsEntry("code", ScpProblemCode.ACTION_NOT_ALLOWED.code());
     }
 
     @Test
-    void decoratingAProblemWithoutDetailLeavesDetailOutOfErrors() {
-        ProblemDetail problem = ScpProblems.decorate(ProblemDetail.forStatus(HttpStatus.METHOD_NOT_ALLOWED),
-                "METHOD_NOT_ALLOWED", "Method not allowed");
+    void imageNotFoundQuotesThePrintableId() {
+        ImageNotFoundException e = new ImageNotFoundException("bad\nid" + "x".repeat(100));
+
+        assertThat(e.getBody().getProperties()).containsEntry("code", ScpProblemCode.IMAGE_NOT_FOUND.code());
+        assertThat(e.getBody().getDetail()).startsWith("No image with id 'bad?id").contains("...'").doesNotContain("\n");
+    }
+
+    @Test
+    void decoratingWithoutDetailLeavesDetailOutOfErrors() {
+        ProblemDetail problem = ScpProblems.decorate(ProblemDetail.forStatus(405), ScpProblemCode.METHOD_NOT_ALLOWED, null);
 
         assertThat(problem.getProperties()).containsEntry("errors", List.of(Map.of(
-                "status", "405", "code", "METHOD_NOT_ALLOWED", "title", "Method not allowed")));
+                "status", "405", "code", ScpProblemCode.METHOD_NOT_ALLOWED.code(),
+                "title", ScpProblemCode.METHOD_NOT_ALLOWED.title())));
     }
 }

@@ -24,12 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.scptoolkit.image.server.ScpSignatureVerifier.Outcome;
-import io.github.scptoolkit.image.server.ScpSignatureVerifier.Rejection;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 class ScpSignatureVerifierTest {
 
     static final long NOW = 1_764_201_600_000L;
-    static final String URL = "http://127.0.0.1:8080/v1/images/70a599e0-31e7-49b7-b260-868f441e862b";
+    static final String URL = "http://127.0.0.1:8080" + TestSpec.image("70a599e0-31e7-49b7-b260-868f441e862b");
     static final ScpCredentialStore STORE = InMemoryScpCredentialStore.of(
             new ScpCredentialStore.Credential("AK1", "secret-key-1", null),
             new ScpCredentialStore.Credential("AK-PROJECT", "secret-key-2", "project-a"));
@@ -107,13 +107,13 @@ class ScpSignatureVerifierTest {
 
         Outcome outcome = verify(NOW, headers);
 
-        assertThat(outcome.rejection()).isEqualTo(Rejection.MISSING_AUTH_HEADERS);
+        assertThat(outcome.rejection()).isEqualTo(ScpProblemCode.MISSING_AUTH_HEADERS);
         assertThat(outcome.detail()).contains("missing: " + header);
     }
 
     @Test
     void noHeadersAtAllIsMissingAuthHeaders() {
-        assertThat(verify(NOW, Map.of()).rejection()).isEqualTo(Rejection.MISSING_AUTH_HEADERS);
+        assertThat(verify(NOW, Map.of()).rejection()).isEqualTo(ScpProblemCode.MISSING_AUTH_HEADERS);
     }
 
     @ParameterizedTest(name = "{0} twice")
@@ -124,7 +124,7 @@ class ScpSignatureVerifierTest {
 
         Outcome outcome = verify(NOW, headers);
 
-        assertThat(outcome.rejection()).isEqualTo(Rejection.MISSING_AUTH_HEADERS);
+        assertThat(outcome.rejection()).isEqualTo(ScpProblemCode.MISSING_AUTH_HEADERS);
         assertThat(outcome.detail()).contains("repeated: " + header);
     }
 
@@ -135,7 +135,7 @@ class ScpSignatureVerifierTest {
         Map<String, List<String>> headers = signed("AK1", "secret-key-1", "", NOW);
         headers.put("Scp-Timestamp", List.of(timestamp));
 
-        assertThat(verify(NOW, headers).rejection()).isEqualTo(Rejection.MALFORMED_TIMESTAMP);
+        assertThat(verify(NOW, headers).rejection()).isEqualTo(ScpProblemCode.MALFORMED_TIMESTAMP);
     }
 
     @ParameterizedTest(name = "signed {0} ms from now is accepted")
@@ -149,7 +149,7 @@ class ScpSignatureVerifierTest {
     void timestampOutsideTheWindowIsRefused(long offset) throws Exception {
         Outcome outcome = verify(NOW, signed("AK1", "secret-key-1", "", NOW + offset));
 
-        assertThat(outcome.rejection()).isEqualTo(Rejection.TIMESTAMP_OUT_OF_WINDOW);
+        assertThat(outcome.rejection()).isEqualTo(ScpProblemCode.TIMESTAMP_OUT_OF_WINDOW);
         assertThat(outcome.detail()).contains("300 seconds");
     }
 
@@ -158,7 +158,7 @@ class ScpSignatureVerifierTest {
         Outcome unknownKey = verify(NOW, signed("NOBODY", "whatever", "", NOW));
         Outcome wrongSecret = verify(NOW, signed("AK1", "not-the-secret", "", NOW));
 
-        assertThat(unknownKey.rejection()).isEqualTo(Rejection.INVALID_SIGNATURE);
+        assertThat(unknownKey.rejection()).isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
         assertThat(wrongSecret).isEqualTo(unknownKey);
     }
 
@@ -166,13 +166,13 @@ class ScpSignatureVerifierTest {
     void anythingSignedDifferentlyIsAnInvalidSignature() throws Exception {
         Map<String, List<String>> headers = signed("AK1", "secret-key-1", "", NOW);
 
-        assertThat(verifier(NOW).verify("POST", URL, lookup(headers)).rejection()).isEqualTo(Rejection.INVALID_SIGNATURE);
+        assertThat(verifier(NOW).verify("POST", URL, lookup(headers)).rejection()).isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
         assertThat(verifier(NOW).verify("GET", URL + "?x=1", lookup(headers)).rejection())
-                .isEqualTo(Rejection.INVALID_SIGNATURE);
+                .isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
         assertThat(verifier(NOW).verify("GET", URL.replace("127.0.0.1", "localhost"), lookup(headers)).rejection())
-                .isEqualTo(Rejection.INVALID_SIGNATURE);
+                .isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
         headers.put("Scp-ClientType", List.of("Other"));
-        assertThat(verify(NOW, headers).rejection()).isEqualTo(Rejection.INVALID_SIGNATURE);
+        assertThat(verify(NOW, headers).rejection()).isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
     }
 
     @Test
@@ -180,13 +180,13 @@ class ScpSignatureVerifierTest {
         Map<String, List<String>> headers = signed("AK1", "secret-key-1", "acc-1", NOW);
         headers.put("Scp-AccountId", List.of("acc-2"));
 
-        assertThat(verify(NOW, headers).rejection()).isEqualTo(Rejection.INVALID_SIGNATURE);
+        assertThat(verify(NOW, headers).rejection()).isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
     }
 
     @Test
     void keyBoundToAProjectCannotSignForAnotherAccount() throws Exception {
         assertThat(verify(NOW, signed("AK-PROJECT", "secret-key-2", "project-b", NOW)).rejection())
-                .isEqualTo(Rejection.INVALID_SIGNATURE);
+                .isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
         Outcome own = verify(NOW, signed("AK-PROJECT", "secret-key-2", "project-a", NOW));
         assertThat(own.caller().accountId()).contains("project-a");
         Outcome implicit = verify(NOW, signed("AK-PROJECT", "secret-key-2", "", NOW));
@@ -201,7 +201,7 @@ class ScpSignatureVerifierTest {
 
         Outcome outcome = verify(NOW, headers);
 
-        assertThat(outcome.rejection()).isEqualTo(Rejection.INVALID_SIGNATURE);
+        assertThat(outcome.rejection()).isEqualTo(ScpProblemCode.INVALID_SIGNATURE);
         assertThat(outcome.detail().toLowerCase(Locale.ROOT)).doesNotContain(expected.toLowerCase(Locale.ROOT),
                 "secret-key-1", expected.substring(4));
     }

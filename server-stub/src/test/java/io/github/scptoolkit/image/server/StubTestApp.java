@@ -13,21 +13,27 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.github.scptoolkit.image.server.generated.api.ImagesApi;
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponse;
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2;
-import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
+import io.github.scptoolkit.image.server.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A minimal app for the stub's MockMvc tests: the configuration, a settable clock, one image. */
+/**
+ * A minimal host application for the stub's tests: the configuration, a settable clock, one
+ * image, and a controller of the host's own ({@link HostController}) that the stub must leave
+ * alone.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ScpImageApiConfiguration.class, StubTestApp.TestImages.class})
+@Import({ScpImageApiConfiguration.class, StubTestApp.TestImages.class, StubTestApp.HostController.class})
 class StubTestApp {
 
     static final String KNOWN_ID = "70a599e0-31e7-49b7-b260-868f441e862b";
@@ -38,12 +44,25 @@ class StubTestApp {
         return new SettableClock();
     }
 
+    /** The image the implementation answers with (the union model, every field it sets). */
+    static Image image() {
+        try (InputStream in = StubTestApp.class.getResourceAsStream("/test-image.json")) {
+            return JsonMapper.shared().readValue(in, Image.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A clock the tests move between requests; the stub must read it per request. */
     static final class SettableClock extends Clock {
         private volatile Instant now = Instant.parse("2025-06-01T00:00:00Z");
 
         void set(String instant) {
-            now = Instant.parse(instant);
+            set(Instant.parse(instant));
+        }
+
+        void set(Instant instant) {
+            now = instant;
         }
 
         @Override
@@ -66,16 +85,15 @@ class StubTestApp {
     @RestController
     static class TestImages implements ImagesApi {
 
-        private volatile ScpApiVersion lastVersion;
+        private volatile ScpServiceVersion lastVersion;
 
         /** The version the last call received (a method: the bean may be a validation proxy). */
-        ScpApiVersion lastVersion() {
+        ScpServiceVersion lastVersion() {
             return lastVersion;
         }
 
         @Override
-        public ResponseEntity<ImageShowResponse> showImage(String imageId, ScpApiVersion scpApiVersion,
-                String acceptLanguage) {
+        public ResponseEntity<Image> showImage(String imageId, ScpServiceVersion scpApiVersion, String acceptLanguage) {
             lastVersion = scpApiVersion;
             if (FAILING_ID.equals(imageId)) {
                 throw new IllegalStateException("secret internal state at jdbc:postgresql://db.internal/images");
@@ -83,15 +101,33 @@ class StubTestApp {
             if (!KNOWN_ID.equals(imageId)) {
                 throw new ImageNotFoundException(imageId);
             }
-            try (InputStream in = StubTestApp.class.getResourceAsStream("/openapi/examples/show-image-1.3.json")) {
-                return ResponseEntity.ok(JsonMapper.shared().readValue(in, ImageShowResponseV1Dot2.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return ResponseEntity.ok(image());
+        }
+    }
+
+    /** A controller of the host application, not of the spec: the stub must not touch it. */
+    @RestController
+    static class HostController {
+
+        @GetMapping("/hello")
+        Map<String, Object> hello() {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("greeting", "hello");
+            body.put("nothing", null);
+            return body;
         }
 
-        /** Only here to provoke Spring's own 415 (Show Image has no request body). */
-        @PostMapping(path = "/test/json-only", consumes = "application/json")
+        @GetMapping("/hello/fail")
+        Map<String, Object> fail() {
+            throw new IllegalStateException("the host's own failure");
+        }
+
+        @GetMapping("/hello/conflict")
+        Map<String, Object> conflict() {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the host's own conflict");
+        }
+
+        @PostMapping(path = "/hello/json-only", consumes = "application/json")
         Map<String, Object> jsonOnly(@RequestBody Map<String, Object> body) {
             return body;
         }

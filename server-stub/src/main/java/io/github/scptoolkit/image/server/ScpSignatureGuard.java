@@ -1,0 +1,46 @@
+package io.github.scptoolkit.image.server;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+
+/**
+ * A second line behind {@link ScpSignatureFilter}: a handler of a signed operation never runs for
+ * a request the filter did not verify (the filter was not registered, or something maps requests
+ * on paths the filter does not see, such as a servlet prefix or a normalised path). Such a request
+ * is refused like an unverifiable signature, and the first one is logged.
+ */
+final class ScpSignatureGuard implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ScpSignatureGuard.class);
+
+    private final ScpOperations operations;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    ScpSignatureGuard(ScpOperations operations) {
+        this.operations = operations;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        if (ScpCaller.from(request).isPresent()
+                || operations.forHandler(handler).filter(op -> op.signed()).isEmpty()) {
+            return true;
+        }
+        if (warned.compareAndSet(false, true)) {
+            log.warn("A request for {} reached a signed operation without a signature check: register the filter "
+                    + "bean '{}' for every path (Spring Boot does so by itself)", ScpProblems.printable(
+                            request.getRequestURI()), ScpAuthConfiguration.FILTER_BEAN_NAME);
+        }
+        ScpSignatureFilter.refuse(request, response, ScpProblemCode.INVALID_SIGNATURE,
+                "The request signature could not be verified.");
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.scptoolkit.image.server;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.core.env.PropertyResolver;
+
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+import io.github.scptoolkit.image.spec.ServiceVersion;
+
+/**
+ * Which versions the server serves now: the spec's lifecycle rules ({@link ServiceVersion#isRetiredOn},
+ * {@link ServiceVersion#isCallable}) applied to the date today in the configured zone, read from
+ * the clock on every call (so a Not Before date that arrives while the server runs takes effect).
+ * Settings (Spring {@code Environment} properties):
+ * <pre>
+ * scp.versions.zone=Asia/Seoul          # zone in which Not Before dates start (default: the spec's x-not-before-zone)
+ * scp.versions.serve-retired=false      # true keeps serving retired versions, as an older deployment did
+ * scp.versions.doc-url=https://docs.e.samsungsdscloud.com/   # Link rel="deprecation" of deprecated versions
+ * </pre>
+ * The emulator's start-up banner asks the same bean, so it never disagrees with the server.
+ */
+public final class ScpVersionLifecycle {
+
+    /** Zone in which a Not Before date starts; default {@link ScpApi#NOT_BEFORE_ZONE}. */
+    public static final String ZONE_PROPERTY = "scp.versions.zone";
+    /** {@code true} keeps serving DEPRECATED versions past their Not Before date. */
+    public static final String SERVE_RETIRED_PROPERTY = "scp.versions.serve-retired";
+    /** Target of {@code Link: <...>; rel="deprecation"}; default {@link #DEFAULT_DOC_URL}. */
+    public static final String DOC_URL_PROPERTY = "scp.versions.doc-url";
+    /** The vendor's API reference. */
+    public static final String DEFAULT_DOC_URL = "https://docs.e.samsungsdscloud.com/";
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final boolean serveRetired;
+    private final URI docUrl;
+
+    ScpVersionLifecycle(Clock clock, ZoneId zone, boolean serveRetired, URI docUrl) {
+        this.clock = Objects.requireNonNull(clock);
+        this.zone = Objects.requireNonNull(zone);
+        this.serveRetired = serveRetired;
+        this.docUrl = Objects.requireNonNull(docUrl);
+    }
+
+    /**
+     * The lifecycle the {@code scp.versions.*} properties describe.
+     *
+     * <pre>
+     * ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), environment);
+     * lifecycle.served();   // the versions served today, newest first
+     * </pre>
+     */
+    public static ScpVersionLifecycle from(Clock clock, PropertyResolver properties) {
+        return new ScpVersionLifecycle(clock,
+                ZoneId.of(properties.getProperty(ZONE_PROPERTY, ScpApi.NOT_BEFORE_ZONE.getId())),
+                properties.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class, false),
+                URI.create(properties.getProperty(DOC_URL_PROPERTY, DEFAULT_DOC_URL)));
+    }
+
+    /** The zone in which Not Before dates start. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Whether retired versions are served anyway ({@code scp.versions.serve-retired}). */
+    public boolean servesRetired() {
+        return serveRetired;
+    }
+
+    URI docUrl() {
+        return docUrl;
+    }
+
+    /** The date today in the configured zone (read from the clock on every call). */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** Whether {@code version} is DEPRECATED and its Not Before date has arrived (the spec's rule). */
+    public boolean isRetired(ServiceVersion version) {
+        return version.isRetiredOn(today());
+    }
+
+    /** Whether a request for {@code version} is served now. */
+    public boolean isServed(ServiceVersion version) {
+        return version.isCallable() && (serveRetired || !version.isRetiredOn(today()));
+    }
+
+    /** The versions served now, newest first. */
+    public List<ScpServiceVersion> served() {
+        return newestFirst().stream().filter(this::isServed).toList();
+    }
+
+    /** The callable versions refused now because their Not Before date has arrived, newest first (empty with serve-retired). */
+    public List<ScpServiceVersion> retired() {
+        return newestFirst().stream().filter(v -> v.isCallable() && !isServed(v)).toList();
+    }
+
+    /** Every version of the spec, newest first (the order the spec and the versions document use). */
+    static List<ScpServiceVersion> newestFirst() {
+        List<ScpServiceVersion> all = new ArrayList<>(ScpServiceVersion.all());
+        all.sort(Collections.reverseOrder());
+        return all;
+    }
+
+    /** The predicate Spring's API versioning asks, per request, whether a parsed version is supported. */
+    boolean isSupported(Comparable<?> parsed) {
+        return parsed instanceof ScpServiceVersion version && isServed(version);
+    }
+
+    /**
+     * The Sunset instant of a version: 00:00 of its Not Before date in the configured zone, in UTC
+     * (so that the header is an HTTP-date in GMT).
+     */
+    Optional<ZonedDateTime> sunset(ServiceVersion version) {
+        return version.notBefore().map(d -> d.atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC));
+    }
+}
