@@ -1,7 +1,9 @@
 package io.github.scptoolkit.image.it;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiConsumer;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.it.contract.SpecContract;
+import io.github.scptoolkit.image.spec.ScpApi;
 
 /**
  * Bad input derived from the spec: its header parameters and signature headers
@@ -22,19 +25,20 @@ import io.github.scptoolkit.image.it.contract.SpecContract;
  */
 final class BadInputs {
 
-    static final String IMAGES = "/v1/images/";
+    /** Show Image's path up to the id (from the spec's template). */
+    static final String IMAGES = ReferenceServer.imagePath("");
     static final List<String> AUTH_HEADERS = List.of(ScpSigner.ACCESS_KEY_HEADER, ScpSigner.SIGNATURE_HEADER,
             ScpSigner.TIMESTAMP_HEADER, ScpSigner.CLIENT_TYPE_HEADER);
     static final String KB8 = "x".repeat(8 * 1024);
     /** Over Tomcat's default max-http-request-header-size (8 KB for the whole header section). */
     static final String KB20 = "y".repeat(20 * 1024);
 
-    /** Version values the spec does not allow (its enum is exact and case-sensitive). */
-    static final List<String> BAD_VERSIONS = List.of("virtualserver 1.4", "virtualserver 9.9", "virtualserver 2.0",
-            "VirtualServer 1.3", "VIRTUALSERVER 1.3", "virtualserver  1.3", "virtualserver 01.3", "virtualserver 1.3.0",
-            "virtualserver 1", "virtualserver -1.3", "virtualserver 1.x", "blockstorage 1.3", "virtualserver",
-            "1.3", "virtualserver 1.3,virtualserver 1.2", "virtualserver 1.3; q=1", RawHttp.utf8("virtualserver １.３"),
-            "virtualserver 1.0", "virtualserver 1.1", "", KB8);
+    /**
+     * Version values the server refuses (the value is exact and case-sensitive), built around the
+     * spec's CURRENT version: unknown ones, malformed spellings of the CURRENT one, another
+     * service's, and the versions retired today (real clock, default settings).
+     */
+    static final List<String> BAD_VERSIONS = badVersions();
 
     /** Timestamps the signature check must refuse (it signs what it is given, so only the value is wrong). */
     static final List<String> BAD_TIMESTAMPS = List.of("abc", "", "-1", "0", "1.6e12", "0x1F", "99999999999999999999",
@@ -58,6 +62,28 @@ final class BadInputs {
 
     BadInputs(int port) {
         this.port = port;
+    }
+
+    private static List<String> badVersions() {
+        String service = ScpApi.SERVICE;
+        String current = SpecVersions.current().getVersion();
+        String major = current.substring(0, current.indexOf('.'));
+        String other = SpecVersions.otherServed(Clock.systemUTC()).getVersion();
+        List<String> bad = new ArrayList<>(List.of(SpecVersions.nextUnknown(), SpecVersions.UNKNOWN, SpecVersions.nextMajor(),
+                "VirtualServer " + current, service.toUpperCase(Locale.ROOT) + " " + current, service + "  " + current,
+                service + " 0" + current, service + " " + current + ".0", service + " " + major, service + " -" + current,
+                service + " " + major + ".x", "blockstorage " + current, service, current,
+                service + " " + current + "," + service + " " + other, service + " " + current + "; q=1",
+                RawHttp.utf8(service + " " + fullWidth(current)), "", KB8));
+        SpecVersions.retiredOn(Clock.systemUTC()).forEach(v -> bad.add(v.headerValue()));
+        return List.copyOf(bad);
+    }
+
+    /** {@code 1.3} in full-width digits and dot. */
+    private static String fullWidth(String version) {
+        StringBuilder b = new StringBuilder();
+        version.chars().forEach(c -> b.append(c == '.' ? '．' : (char) ('０' + (c - '0'))));
+        return b.toString();
     }
 
     /** A valid request: GET of the seed image, no version header. */
@@ -112,11 +138,12 @@ final class BadInputs {
             all.add(new Mutation("Scp-Api-Version '" + RawHttp.abbreviate(version) + "'", true,
                     (r, rnd) -> r.set("Scp-Api-Version", version)));
         }
-        all.add(new Mutation("Scp-Api-Version duplicated (1.3 and 9.9)", true, (r, rnd) -> {
-            r.set("Scp-Api-Version", "virtualserver 9.9");
-            r.header("Scp-Api-Version", "virtualserver 1.3");
+        all.add(new Mutation("Scp-Api-Version duplicated (CURRENT and unknown)", true, (r, rnd) -> {
+            r.set("Scp-Api-Version", SpecVersions.UNKNOWN);
+            r.header("Scp-Api-Version", SpecVersions.current().headerValue());
         }));
-        all.add(new Mutation("Scp-Api-Version with a NUL", true, (r, rnd) -> r.set("Scp-Api-Version", "virtualserver\0 1.3")));
+        all.add(new Mutation("Scp-Api-Version with a NUL", true, (r, rnd) -> r.set("Scp-Api-Version",
+                ScpApi.SERVICE + "\0 " + SpecVersions.current().getVersion())));
         all.add(new Mutation("Accept-Language oversized (8 KB)", true, (r, rnd) -> r.set("Accept-Language", KB8)));
         all.add(new Mutation("Accept-Language with a NUL", true, (r, rnd) -> r.set("Accept-Language", "en\0US")));
         all.add(new Mutation("Accept-Language with a bare CR", true, (r, rnd) -> r.set("Accept-Language", "en\rUS")));
@@ -148,7 +175,8 @@ final class BadInputs {
         return List.of(
                 new Mutation("Accept-Language ko-KR", true, (r, rnd) -> r.set("Accept-Language", "ko-KR")),
                 new Mutation("Accept application/json", true, (r, rnd) -> r.set("Accept", "application/json")),
-                new Mutation("Scp-Api-Version 1.2", true, (r, rnd) -> r.set("Scp-Api-Version", "virtualserver 1.2")),
+                new Mutation("Scp-Api-Version of a served version", true,
+                        (r, rnd) -> r.set("Scp-Api-Version", SpecVersions.otherServed(Clock.systemUTC()).headerValue())),
                 new Mutation("extra header", true, (r, rnd) -> r.header("X-Request-Id", Long.toHexString(rnd.nextLong()))),
                 new Mutation("Scp-AccountId dropped", false, (r, rnd) -> r.remove(ScpSigner.ACCOUNT_ID_HEADER)));
     }

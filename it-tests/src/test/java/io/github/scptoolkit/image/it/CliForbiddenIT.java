@@ -23,7 +23,7 @@ class CliForbiddenIT {
 
     @Test
     void keyWithoutTheActionIsA403AndTheCliExits4() {
-        var raw = ReferenceServer.signedGet(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of(),
+        var raw = ReferenceServer.signedGet(port, ReferenceServer.imagePath(ReferenceServer.SEED_IMAGE_ID), Map.of(),
                 new ScpSigner(ScpCredentials.of("test-noaction", "test-noaction")));
         CliIT.Run run = CliIT.run(Map.of(), "show", ReferenceServer.SEED_IMAGE_ID, "--endpoint", "http://127.0.0.1:" + port,
                 "--access-key", "test-noaction", "--secret-key", "test-noaction");

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,6 +21,7 @@ import picocli.CommandLine;
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.cli.ScpImageCli;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The scp-image CLI end to end against the emulator on a random port, run in-process, signing with
@@ -32,6 +35,8 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 class CliIT {
 
     static final String SEED = ReferenceServer.SEED_IMAGE_ID;
+    /** {@link SpecVersions#UNKNOWN} (a constant, as annotations need). */
+    static final String UNKNOWN_HEADER = "virtualserver 9.9";
     /** README: export SCP_ACCESS_KEY=test SCP_SECRET_KEY=test */
     static final Map<String, String> DEMO_ENV = Map.of("SCP_ACCESS_KEY", "test", "SCP_SECRET_KEY", "test");
 
@@ -58,31 +63,47 @@ class CliIT {
         return "http://127.0.0.1:" + port;
     }
 
-    @ParameterizedTest(name = "show in {0} prints the seed image as JSON")
-    @ValueSource(strings = {"1.0", "1.1", "1.2", "1.3"})
-    void showPrintsTheImageInEachVersion(String version) {
-        // README: java -jar cli/target/scp-image-cli-0.1.0-SNAPSHOT-exec.jar show <id> --api-version 1.2
-        Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--api-version", version);
+    static List<ScpServiceVersion> versions() {
+        return SpecVersions.callable();
+    }
 
-        assertThat(run.exit()).isEqualTo(ScpImageCli.OK).isZero();
-        assertThat(run.err()).isEmpty();
+    @ParameterizedTest(name = "show in {0} prints the seed image as JSON, in the version's shape")
+    @MethodSource("versions")
+    void showPrintsTheImageInEachVersion(ScpServiceVersion version) {
+        // README: java -jar cli/target/scp-image-cli-0.1.0-SNAPSHOT-exec.jar show <id> --api-version 1.x
+        Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--api-version", version.getVersion());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ScpImageCli.OK).isZero();
         assertThat(run.json().get("id").asText()).isEqualTo(SEED);
         assertThat(run.json().get("name").asText()).isEqualTo("imagename");
-        if (version.equals("1.2") || version.equals("1.3")) {
-            assertThat(run.json().get("scp_gpu_driver").asText()).isEqualTo("535.183.06");
-        } else {
-            assertThat(run.json().has("scp_gpu_driver")).isFalse();
-        }
+        assertThat(run.json()).isEqualTo(SpecVersions.expectedSeed(version));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "--api-version accepts {0}")
+    @MethodSource("spellings")
+    void theVersionCanBeGivenAsNumberIdOrHeaderValue(String spelling) {
+        Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--api-version", spelling, "--verbose");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("served version: " + SpecVersions.current().headerValue());
+    }
+
+    static List<String> spellings() {
+        ScpServiceVersion current = SpecVersions.current();
+        return List.of(current.getVersion(), current.id(), current.headerValue());
     }
 
     @Test
     void verboseAddsTheServedVersionAndTheDeprecationHeadersOnStderr() {
-        Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--api-version", "1.1", "--verbose");
+        ScpServiceVersion deprecated = SpecVersions.deprecated().get(0);
+        Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--api-version", deprecated.getVersion(), "--verbose");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.err()).contains("requested version: virtualserver 1.1\n")
-                .contains("served version: virtualserver 1.1\n")
-                .contains("Deprecation: @").contains("Sunset: ").contains("Link (deprecation): https://");
+        assertThat(run.err()).contains("requested version: " + deprecated.headerValue() + System.lineSeparator())
+                .contains("served version: " + deprecated.headerValue() + System.lineSeparator())
+                .contains("Deprecation: @").contains("Sunset: " + SpecVersions.sunset(deprecated))
+                .contains("Link (deprecation): https://");
         assertThat(run.json().get("id").asText()).isEqualTo(SEED);
     }
 
@@ -91,8 +112,36 @@ class CliIT {
         Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--verbose");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.err()).isEqualTo("requested version: virtualserver 1.3\nserved version: virtualserver 1.3\n"
+        String current = SpecVersions.current().headerValue();
+        assertThat(run.err()).isEqualTo(("requested version: " + current + "\nserved version: " + current + "\n")
                 .replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void versionsPrintsTheVersionsDocumentWithoutCredentials() {
+        Run run = run(Map.of(), "versions", "--endpoint", endpoint());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ScpImageCli.OK);
+        assertThat(run.err()).isEmpty();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).contains("ID").contains("STATUS").contains("NOT BEFORE").contains("DAYS LEFT");
+        for (ScpServiceVersion version : ScpServiceVersion.all()) {
+            assertThat(lines).as(version.id()).anySatisfy(line -> assertThat(line.split("\\s+"))
+                    .contains(version.id(), version.status().name(), version.notBefore().map(Object::toString).orElse("-")));
+        }
+        assertThat(lines).filteredOn(line -> line.startsWith("*")).singleElement().asString()
+                .contains(SpecVersions.current().id());
+    }
+
+    @Test
+    void versionsWithNoServerExits6() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Run run = run(Map.of(), "versions", "--endpoint", "http://127.0.0.1:" + closed);
+
+        assertThat(run.exit()).isEqualTo(ScpImageCli.IO_ERROR);
     }
 
     @Test
@@ -164,7 +213,8 @@ class CliIT {
     }
 
     @ParameterizedTest(name = "usage error exits 2: {0}")
-    @ValueSource(strings = {"--api-version=9.9", "--no-such-option", "--endpoint=not a url", "--access-key=only-the-access-key"})
+    @ValueSource(strings = {"--api-version=9.9", "--api-version=" + UNKNOWN_HEADER, "--no-such-option", "--endpoint=not a url",
+        "--access-key=only-the-access-key"})
     void usageErrorsExit2(String option) {
         Run run = run(option.startsWith("--access-key") ? Map.of() : DEMO_ENV, "show", SEED, option);
 

@@ -24,6 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import io.github.scptoolkit.image.it.contract.ContractViolations;
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * Proves the contract check is live: responses made wrong on purpose (by a filter of this test
@@ -34,7 +36,8 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
         webEnvironment = WebEnvironment.RANDOM_PORT, properties = "scp.versions.serve-retired=true")
 class ContractValidatorIsLiveIT {
 
-    static final String IMAGE = "/v1/images/" + ReferenceServer.SEED_IMAGE_ID;
+    static final String IMAGE = ReferenceServer.imagePath(ReferenceServer.SEED_IMAGE_ID);
+    static final String VERSIONS = ScpApi.LIST_VERSIONS.path();
 
     @LocalServerPort
     int port;
@@ -76,7 +79,9 @@ class ContractValidatorIsLiveIT {
                     body = "<html>not found</html>";
                 }
                 case "problem-without-code" -> body = body.replaceFirst("\"code\":\"[A-Z_]+\",", "");
-                case "gpu-driver-on-1.0" -> body = body.replaceFirst("\\{", "{\"scp_gpu_driver\":\"1\",");
+                case "add-field" -> body = body.replaceFirst("\\{", "{\"" + request.getHeader("X-Break-Field") + "\":"
+                        + request.getHeader("X-Break-Value") + ",");
+                case "drop-versions" -> body = "{}";
                 default -> throw new IllegalArgumentException(mode);
             }
             inner.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
@@ -104,7 +109,8 @@ class ContractValidatorIsLiveIT {
 
     @Test
     void aProblemWithoutItsCodeIsCaught() {
-        var response = ReferenceServer.signedGet(port, "/v1/images/no-such-image", Map.of("X-Break", "problem-without-code"));
+        var response = ReferenceServer.signedGet(port, ReferenceServer.imagePath("no-such-image"),
+                Map.of("X-Break", "problem-without-code"));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ContractViolations.drain()).singleElement().asString()
@@ -112,16 +118,51 @@ class ContractValidatorIsLiveIT {
     }
 
     @Test
-    void a10BodyWith12sFieldIsCaught() {
-        var response = ReferenceServer.signedGet(port, IMAGE,
-                Map.of("X-Break", "gpu-driver-on-1.0", "Scp-Api-Version", "virtualserver 1.2"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ContractViolations.drain()).isEmpty();   // 1.2 has scp_gpu_driver: the check is per version
+    void anOlderVersionsBodyWithALaterVersionsFieldIsCaught() {
+        SpecVersions.FieldAddedIn added = SpecVersions.fieldAddedLater().orElseThrow();
+        String field = added.field().name();
+        Map<String, String> addField = Map.of("X-Break", "add-field", "X-Break-Field", field,
+                "X-Break-Value", added.validJsonValue());
 
-        ReferenceServer.signedGet(port, IMAGE, Map.of("X-Break", "gpu-driver-on-1.0",
-                "Scp-Api-Version", "virtualserver 1.0"));
+        var response = ReferenceServer.signedGet(port, IMAGE, with(addField, added.newer()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ContractViolations.drain()).as("%s has %s: the check is per version", added.newer(), field).isEmpty();
+
+        ReferenceServer.signedGet(port, IMAGE, with(addField, added.older()));
         List<String> violations = ContractViolations.drain();
-        assertThat(violations).anySatisfy(v -> assertThat(v).contains("scp_gpu_driver"));
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains(field));
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, ScpServiceVersion version) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putAll(ReferenceServer.versionHeader(version));
+        return all;
+    }
+
+    @Test
+    void everyVersionsOwnBodyPasses() {
+        for (ScpServiceVersion version : SpecVersions.callable()) {
+            var response = ReferenceServer.signedGet(port, IMAGE, ReferenceServer.versionHeader(version));
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+        assertThat(ContractViolations.drain()).isEmpty();
+    }
+
+    @Test
+    void aVersionsDocumentWithoutItsListIsCaught() {
+        var response = ReferenceServer.get(port, VERSIONS, Map.of("X-Break", "drop-versions"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ContractViolations.drain()).singleElement().asString()
+                .contains("response 200 to GET " + VERSIONS).contains("validation.response.body.schema.required")
+                .contains("versions");
+    }
+
+    @Test
+    void aVersionsDocumentWithAnUnknownFieldIsCaught() {
+        ReferenceServer.get(port, VERSIONS, Map.of("X-Break", "add-field", "X-Break-Field", "x-unused", "X-Break-Value", "1"));
+
+        assertThat(ContractViolations.drain()).anySatisfy(v -> assertThat(v).contains("x-unused"));
     }
 
     @Test
@@ -151,9 +192,11 @@ class ContractValidatorIsLiveIT {
         long before = ContractViolations.exchanges();
 
         assertThat(ReferenceServer.signedGet(port, IMAGE, Map.of()).statusCode()).isEqualTo(200);
-        assertThat(ReferenceServer.signedGet(port, "/v1/images/no-such-image", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(ReferenceServer.signedGet(port, ReferenceServer.imagePath("no-such-image"), Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(ReferenceServer.get(port, VERSIONS, Map.of()).statusCode()).as("unsigned, as the spec says").isEqualTo(200);
 
-        assertThat(ContractViolations.exchanges()).isEqualTo(before + 2);
+        assertThat(ContractViolations.exchanges()).isEqualTo(before + 3);
         assertThat(ContractViolations.drain()).isEmpty();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +29,14 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
-import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpForbiddenException;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.client.ScpUnauthorizedException;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The emulator's bundled catalog, each image x each demo tenant x each version, every request
@@ -55,7 +53,8 @@ class EmulatorCatalogIT {
     static final ScpCredentials DEMO_B = ScpCredentials.of("test-b", "test-b");
     static final ScpCredentials NO_ACTION = ScpCredentials.of("test-noaction", "test-noaction");
     static final Map<String, ScpCredentials> TENANTS = Map.of("test", DEMO, "test-b", DEMO_B, "test-noaction", NO_ACTION);
-    static final List<String> VERSIONS = List.of("1.0", "1.1", "1.2", "1.3");
+    /** Every callable version of the spec. */
+    static final List<ScpServiceVersion> VERSIONS = SpecVersions.callable();
 
     static final String HIDDEN_FROM_DEMO = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b";
 
@@ -77,11 +76,7 @@ class EmulatorCatalogIT {
     Path dir;
 
     static ArrayNode catalogJson() {
-        try (InputStream in = EmulatorCatalogIT.class.getResourceAsStream("/catalog.json")) {
-            return (ArrayNode) ReferenceServer.JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SpecVersions.catalog();
     }
 
     static Map<String, JsonNode> catalog() {
@@ -96,7 +91,7 @@ class EmulatorCatalogIT {
         List<Arguments> cases = new ArrayList<>();
         for (String id : SEEN_BY.keySet()) {
             for (String tenant : List.of("test", "test-b", "test-noaction")) {
-                for (String version : VERSIONS) {
+                for (ScpServiceVersion version : VERSIONS) {
                     cases.add(Arguments.of(id, tenant, version));
                 }
             }
@@ -104,19 +99,13 @@ class EmulatorCatalogIT {
         return cases.stream();
     }
 
-    /** The catalog's image in the shape of {@code version}: no scp_gpu_driver before 1.2, always one from 1.2. */
-    static JsonNode shaped(JsonNode image, String version) {
-        ObjectNode body = image.deepCopy();
-        if (version.equals("1.0") || version.equals("1.1")) {
-            body.remove("scp_gpu_driver");
-        } else if (!body.has("scp_gpu_driver")) {
-            body.putNull("scp_gpu_driver");
-        }
-        return body;
+    /** The catalog's image in the shape of {@code version} (exactly the fields of its 200 schema). */
+    static JsonNode shaped(JsonNode image, ScpServiceVersion version) {
+        return SpecVersions.shaped(image, version);
     }
 
     HttpResponse<String> getAs(ScpCredentials tenant, String id, Map<String, String> headers) {
-        return ReferenceServer.signedGet(port, "/v1/images/" + id, headers, new ScpSigner(tenant));
+        return ReferenceServer.signedGet(port, ReferenceServer.imagePath(id), headers, new ScpSigner(tenant));
     }
 
     @Test
@@ -126,8 +115,8 @@ class EmulatorCatalogIT {
 
     @ParameterizedTest(name = "{0} as {1} in {2}")
     @MethodSource("matrix")
-    void eachImageEachTenantEachVersion(String id, String tenant, String version) {
-        var response = getAs(TENANTS.get(tenant), id, Map.of("Scp-Api-Version", "virtualserver " + version));
+    void eachImageEachTenantEachVersion(String id, String tenant, ScpServiceVersion version) {
+        var response = getAs(TENANTS.get(tenant), id, ReferenceServer.versionHeader(version));
         JsonNode body = ReferenceServer.json(response.body());
 
         if (tenant.equals("test-noaction")) {
@@ -137,7 +126,7 @@ class EmulatorCatalogIT {
         } else if (SEEN_BY.get(id).contains(tenant)) {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(body).isEqualTo(shaped(catalog().get(id), version));
-            assertThat(response.headers().firstValue("Scp-Api-Version")).contains("virtualserver " + version);
+            assertThat(response.headers().firstValue("Scp-Api-Version")).contains(version.headerValue());
         } else {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(body.get("code").asText()).isEqualTo("IMAGE_NOT_FOUND");
@@ -146,7 +135,7 @@ class EmulatorCatalogIT {
 
     @Test
     void keyWithoutTheActionGetsTheTypedForbiddenException() {
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+        ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
                 .credentials(NO_ACTION).build();
 
         ScpForbiddenException e = catchThrowableOfType(ScpForbiddenException.class,
@@ -154,6 +143,7 @@ class EmulatorCatalogIT {
 
         assertThat(e.status()).isEqualTo(403);
         assertThat(e.code()).isEqualTo("ACTION_NOT_ALLOWED");
+        assertThat(e.problemCode()).contains(ScpProblemCode.ACTION_NOT_ALLOWED);
         assertThat(e.detail()).contains("virtualserver:ShowImage");
     }
 
@@ -161,7 +151,7 @@ class EmulatorCatalogIT {
 
     @Test
     void unsignedRequestIs401EvenForAPublicImage() {
-        var response = ReferenceServer.get(port, "/v1/images/3f1b6d2a-8c4e-4b7a-9e15-2d6c8f0a4b31", Map.of());
+        var response = ReferenceServer.get(port, ReferenceServer.imagePath("3f1b6d2a-8c4e-4b7a-9e15-2d6c8f0a4b31"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
@@ -170,7 +160,7 @@ class EmulatorCatalogIT {
 
     @Test
     void keyThatIsNoTenantIs401() {
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+        ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
                 .credentials(ScpCredentials.of("scp-demo-access-key", "scp-demo-secret-key")).build();
 
         ScpUnauthorizedException e = catchThrowableOfType(ScpUnauthorizedException.class,
@@ -214,13 +204,13 @@ class EmulatorCatalogIT {
             }
         }
         Path file = Files.writeString(dir.resolve("without-hidden.json"), without.toString());
-        HttpResponse<String> hidden = getAs(DEMO, HIDDEN_FROM_DEMO, Map.of("Scp-Api-Version", "virtualserver 1.3"));
+        HttpResponse<String> hidden = getAs(DEMO, HIDDEN_FROM_DEMO, ReferenceServer.versionHeader(SpecVersions.current()));
         HttpResponse<String> missing;
         try (ConfigurableApplicationContext other = new SpringApplication(ReferenceServerApplication.class)
                 .run("--server.port=0", "--scp.catalog=file:" + file)) {
             int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
-            missing = ReferenceServer.signedGet(otherPort, "/v1/images/" + HIDDEN_FROM_DEMO,
-                    Map.of("Scp-Api-Version", "virtualserver 1.3"), new ScpSigner(DEMO));
+            missing = ReferenceServer.signedGet(otherPort, ReferenceServer.imagePath(HIDDEN_FROM_DEMO),
+                    ReferenceServer.versionHeader(SpecVersions.current()), new ScpSigner(DEMO));
         }
 
         assertThat(hidden.statusCode()).isEqualTo(missing.statusCode()).isEqualTo(404);
@@ -237,9 +227,9 @@ class EmulatorCatalogIT {
 
     @Test
     void theTypedClientReadsEveryVisibleImageInEveryVersion() {
-        for (ImageVersion<?> version : List.of(ImageVersion.V1_0, ImageVersion.V1_1, ImageVersion.V1_2, ImageVersion.V1_3)) {
-            ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
-                    .credentials(DEMO_B).build(version);
+        for (ScpServiceVersion version : VERSIONS) {
+            ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+                    .credentials(DEMO_B).serviceVersion(version).build();
             SEEN_BY.forEach((id, seenBy) -> {
                 if (seenBy.contains("test-b")) {
                     assertThat(client.showImage(id).getId()).as("%s in %s", id, version).isEqualTo(id);

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -13,10 +18,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * The emulator serves its own description from the jars, without signatures (the stub's default
- * scp.auth.excluded-paths): spec, examples, rendered reference, health. The API itself stays signed.
+ * The emulator serves its own description from the jars, without signatures (the stub checks
+ * signatures on the spec's signed operations only): spec, the examples its {@code externalValue}s
+ * name, rendered reference, health, the versions document. The signed API itself stays signed.
  */
 @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class EmulatorDocsIT {
@@ -36,11 +44,26 @@ class EmulatorDocsIT {
     }
 
     @Test
-    void examplesAreServedBesideTheSpecForItsExternalValues() {
-        var response = ReferenceServer.get(port, "/examples/show-image-1.3.json", Map.of());
+    void examplesAreServedBesideTheSpecForItsExternalValues() throws Exception {
+        JsonNode spec;
+        try (InputStream in = getClass().getResourceAsStream(ScpApi.SPEC_YAML)) {
+            spec = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        List<String> externalValues = new ArrayList<>();
+        spec.path("components").path("examples").forEach(e -> {
+            if (e.has("externalValue")) {
+                externalValues.add(e.get("externalValue").asText());
+            }
+        });
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ReferenceServer.json(response.body())).isEqualTo(ReferenceServer.seedExample("1.3"));
+        assertThat(externalValues).isNotEmpty();
+        for (String file : externalValues) {
+            var response = ReferenceServer.get(port, "/" + file, Map.of());
+            assertThat(response.statusCode()).as(file).isEqualTo(200);
+            try (InputStream in = getClass().getResourceAsStream("/openapi/" + file)) {
+                assertThat(ReferenceServer.json(response.body())).as(file).isEqualTo(ReferenceServer.JSON.readTree(in));
+            }
+        }
     }
 
     @Test
@@ -65,14 +88,24 @@ class EmulatorDocsIT {
 
     @Test
     void theApiStillNeedsASignature() {
-        var unsigned = ReferenceServer.get(port, "/v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of());
-        var dotted = ReferenceServer.get(port, "/docs/../v1/images/" + ReferenceServer.SEED_IMAGE_ID, Map.of());
+        var unsigned = ReferenceServer.get(port, ReferenceServer.imagePath(ReferenceServer.SEED_IMAGE_ID), Map.of());
+        var dotted = ReferenceServer.get(port, "/docs/.." + ReferenceServer.imagePath(ReferenceServer.SEED_IMAGE_ID), Map.of());
         var otherActuator = ReferenceServer.get(port, "/actuator/env", Map.of());
 
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(dotted.statusCode()).isNotEqualTo(200);
         assertThat(dotted.body()).doesNotContain("imagename");
-        assertThat(otherActuator.statusCode()).isEqualTo(401);
+        // Not part of the API, so not signed; not exposed either (management.endpoints.web.exposure.include=health).
+        assertThat(otherActuator.statusCode()).isEqualTo(404);
+        assertThat(otherActuator.body()).doesNotContain("propertySources");
+    }
+
+    @Test
+    void theVersionsDocumentNeedsNoSignature() {
+        var response = ReferenceServer.get(port, ScpApi.LIST_VERSIONS.path(), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ReferenceServer.json(response.body()).path("versions").size()).isEqualTo(ScpServiceVersion.all().size());
     }
 
     @Test

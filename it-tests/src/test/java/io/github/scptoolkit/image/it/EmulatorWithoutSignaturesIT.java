@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * With signature checks off ({@code --scp.auth.enabled=false}, README's curl mode) there is no
@@ -33,12 +34,13 @@ class EmulatorWithoutSignaturesIT {
 
         @Test
         void unsignedRequestsActAsTheDemoTenant() {
-            // README: curl -H 'Scp-Api-Version: virtualserver 1.3' http://127.0.0.1:8080/v1/images/<seed>
-            var seed = ReferenceServer.get(port, "/v1/images/" + SEED, Map.of("Scp-Api-Version", "virtualserver 1.3"));
-            var other = ReferenceServer.get(port, "/v1/images/" + PRIVATE_TO_B, Map.of());
+            // README: curl -H 'Scp-Api-Version: virtualserver 1.x' http://127.0.0.1:8080/v1/images/<seed>
+            ScpServiceVersion version = SpecVersions.current();
+            var seed = ReferenceServer.get(port, ReferenceServer.imagePath(SEED), ReferenceServer.versionHeader(version));
+            var other = ReferenceServer.get(port, ReferenceServer.imagePath(PRIVATE_TO_B), Map.of());
 
             assertThat(seed.statusCode()).isEqualTo(200);
-            assertThat(ReferenceServer.json(seed.body())).isEqualTo(ReferenceServer.seedExample("1.3"));
+            assertThat(ReferenceServer.json(seed.body())).isEqualTo(SpecVersions.expectedSeed(version));
             assertThat(other.statusCode()).isEqualTo(404);
         }
     }
@@ -53,8 +55,8 @@ class EmulatorWithoutSignaturesIT {
 
         @Test
         void theAnonymousKeyChoosesTheTenant() {
-            assertThat(ReferenceServer.get(port, "/v1/images/" + SEED, Map.of()).statusCode()).isEqualTo(404);
-            assertThat(ReferenceServer.get(port, "/v1/images/" + PRIVATE_TO_B, Map.of()).statusCode()).isEqualTo(200);
+            assertThat(ReferenceServer.get(port, ReferenceServer.imagePath(SEED), Map.of()).statusCode()).isEqualTo(404);
+            assertThat(ReferenceServer.get(port, ReferenceServer.imagePath(PRIVATE_TO_B), Map.of()).statusCode()).isEqualTo(200);
         }
     }
 
@@ -68,8 +70,8 @@ class EmulatorWithoutSignaturesIT {
 
         @Test
         void theAnonymousKeyIsNeverUsed() {
-            assertThat(ReferenceServer.get(port, "/v1/images/" + PRIVATE_TO_B, Map.of()).statusCode()).isEqualTo(401);
-            assertThat(ReferenceServer.signedGet(port, "/v1/images/" + PRIVATE_TO_B, Map.of()).statusCode())
+            assertThat(ReferenceServer.get(port, ReferenceServer.imagePath(PRIVATE_TO_B), Map.of()).statusCode()).isEqualTo(401);
+            assertThat(ReferenceServer.signedGet(port, ReferenceServer.imagePath(PRIVATE_TO_B), Map.of()).statusCode())
                     .as("signed by test, not acting as test-b").isEqualTo(404);
         }
     }

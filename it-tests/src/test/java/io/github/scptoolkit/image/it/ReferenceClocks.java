@@ -12,13 +12,17 @@ final class ReferenceClocks {
 
     /** The instant of {@link Today}; clients sign with it so their timestamps fall in the server's window. */
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
-    /** The instant of {@link BeforeAnyNotBefore}. */
-    static final Clock BEFORE_ANY_NOT_BEFORE = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+    /**
+     * The instant of {@link BeforeAnyNotBefore}: a month before the earliest Not Before date of the
+     * spec (00:00 UTC), so that every version is served.
+     */
+    static final Clock BEFORE_ANY_NOT_BEFORE = Clock.fixed(SpecVersions.earliestNotBefore()
+            .map(d -> d.minusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(TODAY.instant()), ZoneOffset.UTC);
 
     private ReferenceClocks() {
     }
 
-    /** 2026-11-27 (the project's today): 1.0 and 1.1 are past their Not Before dates. */
+    /** 2026-11-27 (the project's today): which versions are past their Not Before dates is {@link SpecVersions#retiredOn}. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Today {
         @Bean
@@ -27,7 +31,7 @@ final class ReferenceClocks {
         }
     }
 
-    /** 2025-06-01: before every Not Before date, all four versions are served. */
+    /** Before every Not Before date of the spec: every callable version is served. */
     @TestConfiguration(proxyBeanMethods = false)
     static class BeforeAnyNotBefore {
         @Bean

@@ -1,7 +1,6 @@
 package io.github.scptoolkit.image.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpSigner;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
-/** Helpers shared by the integration tests: the seed examples, the demo credentials and raw HTTP calls. */
+/** Helpers shared by the integration tests: the seed image, the demo credentials and raw HTTP calls. */
 final class ReferenceServer {
 
     static final String SEED_IMAGE_ID = "70a599e0-31e7-49b7-b260-868f441e862b";
@@ -29,13 +30,19 @@ final class ReferenceServer {
     private ReferenceServer() {
     }
 
-    /** The vendor's example 200 body of {@code version} ("1.0" ... "1.3"), as shipped in the api-spec jar. */
-    static JsonNode seedExample(String version) {
-        try (InputStream in = ReferenceServer.class.getResourceAsStream("/openapi/examples/show-image-" + version + ".json")) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The path of Show Image for {@code imageId} (the spec's path template, the id as given). */
+    static String imagePath(String imageId) {
+        return ScpApi.SHOW_IMAGE.path().replace("{image_id}", imageId);
+    }
+
+    /** The version header, {@code Scp-Api-Version: <value>}. */
+    static Map<String, String> versionHeader(String value) {
+        return Map.of(ScpApi.VERSION_HEADER, value);
+    }
+
+    /** The version header naming {@code version}. */
+    static Map<String, String> versionHeader(ScpServiceVersion version) {
+        return versionHeader(version.headerValue());
     }
 
     /** A plain GET signed with the demo credentials, for what the typed client cannot send (bad versions). */

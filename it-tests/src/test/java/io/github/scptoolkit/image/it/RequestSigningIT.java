@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Client;
@@ -26,7 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,14 +36,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.client.ScpResponse;
 import io.github.scptoolkit.image.client.ScpSigner;
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponse;
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.client.generated.model.Image;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * Proves request signing end to end on a real server: the client's signatures are accepted on
@@ -114,24 +112,23 @@ class RequestSigningIT {
         return "http://127.0.0.1:" + port;
     }
 
-    static Stream<Arguments> versions() {
-        return Stream.of(Arguments.of(ImageVersion.V1_0), Arguments.of(ImageVersion.V1_1),
-                Arguments.of(ImageVersion.V1_2), Arguments.of(ImageVersion.V1_3));
+    static List<ScpServiceVersion> versions() {
+        return SpecVersions.callable();
     }
 
     @ParameterizedTest(name = "{0}: signed with the demo key pair, the seed image is served")
     @MethodSource("versions")
-    void demoCredentialsAreAcceptedOnEveryVersion(ImageVersion<?> version) {
-        ImageShowResponse image = ScpImageClient.builder().endpoint(endpoint()).credentials(DEMO).build(version)
-                .showImage(SEED_IMAGE_ID);
+    void demoCredentialsAreAcceptedOnEveryVersion(ScpServiceVersion version) {
+        ScpResponse<Image> response = ScpImageClient.builder().endpoint(endpoint()).credentials(DEMO)
+                .serviceVersion(version).build().showImageWithResponse(SEED_IMAGE_ID);
 
-        assertThat(image.getId()).isEqualTo(SEED_IMAGE_ID);
-        assertThat(image).isExactlyInstanceOf(version.responseType());
+        assertThat(response.body().getId()).isEqualTo(SEED_IMAGE_ID);
+        assertThat(response.metadata().servedVersion()).contains(version);
     }
 
     @Test
     void demoCredentialsWithoutAccountIdAreAcceptedToo() {
-        ImageShowResponseV1Dot2 image = ScpImageClient.builder().endpoint(endpoint())
+        Image image = ScpImageClient.builder().endpoint(endpoint())
                 .credentials(ScpCredentials.of("test", "test")).build().showImage(SEED_IMAGE_ID);
 
         assertThat(image.getId()).isEqualTo(SEED_IMAGE_ID);
@@ -139,7 +136,7 @@ class RequestSigningIT {
 
     @Test
     void wrongSecretIsA401WithAStableCode() {
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint(endpoint())
+        ScpImageClient client = ScpImageClient.builder().endpoint(endpoint())
                 .credentials(ScpCredentials.of("test", "not-the-secret")).build();
 
         FeignException e = catchThrowableOfType(FeignException.class, () -> client.showImage(SEED_IMAGE_ID));
@@ -154,9 +151,9 @@ class RequestSigningIT {
 
     @Test
     void unknownAccessKeyLooksExactlyLikeAWrongSecret() {
-        HttpResponse<String> unknown = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID, Map.of(),
+        HttpResponse<String> unknown = ReferenceServer.signedGet(port, ReferenceServer.imagePath(SEED_IMAGE_ID), Map.of(),
                 new ScpSigner(ScpCredentials.of("nobody", "test")));
-        HttpResponse<String> wrong = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID, Map.of(),
+        HttpResponse<String> wrong = ReferenceServer.signedGet(port, ReferenceServer.imagePath(SEED_IMAGE_ID), Map.of(),
                 new ScpSigner(ScpCredentials.of("test", "wrong")));
 
         assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
@@ -167,7 +164,7 @@ class RequestSigningIT {
     @InvalidRequests
     @Test
     void unsignedRequestIsMissingAuthHeaders() {
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, Map.of());
+        HttpResponse<String> response = ReferenceServer.get(port, ReferenceServer.imagePath(SEED_IMAGE_ID), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(ReferenceServer.json(response.body()).get("code").asText()).isEqualTo("MISSING_AUTH_HEADERS");
@@ -175,34 +172,37 @@ class RequestSigningIT {
 
     @Test
     void staleAndMalformedTimestampsAreRefused() {
-        String url = endpoint() + "/v1/images/" + SEED_IMAGE_ID;
+        String url = endpoint() + ReferenceServer.imagePath(SEED_IMAGE_ID);
         long tenMinutesAgo = System.currentTimeMillis() - 600_000;
         Map<String, String> stale = new ScpSigner(DEMO).headers("GET", url, tenMinutesAgo);
         Map<String, String> malformed = new java.util.HashMap<>(stale);
         malformed.put("Scp-Timestamp", "not-a-number");
 
-        assertThat(code(ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, stale))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
-        assertThat(code(ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, malformed))).isEqualTo("MALFORMED_TIMESTAMP");
+        assertThat(code(ReferenceServer.get(port, ReferenceServer.imagePath(SEED_IMAGE_ID), stale))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
+        assertThat(code(ReferenceServer.get(port, ReferenceServer.imagePath(SEED_IMAGE_ID), malformed))).isEqualTo("MALFORMED_TIMESTAMP");
     }
 
     @Test
     void theVendorsHeaderSpellingsAreAccepted() {
-        String url = endpoint() + "/v1/images/" + SEED_IMAGE_ID;
+        String url = endpoint() + ReferenceServer.imagePath(SEED_IMAGE_ID);
+        ScpServiceVersion version = SpecVersions.fieldAddedLater().orElseThrow().older();
         Map<String, String> vendor = new java.util.LinkedHashMap<>();
         new ScpSigner(DEMO).headers("GET", url, System.currentTimeMillis())
                 .forEach((name, value) -> vendor.put(name.equals("Scp-Accesskey") ? "Scp-AccessKey" : name, value));
-        vendor.put("Scp-API-Version", "virtualserver 1.2");
+        vendor.put("Scp-API-Version", version.headerValue());
 
-        HttpResponse<String> response = ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, vendor);
+        HttpResponse<String> response = ReferenceServer.get(port, ReferenceServer.imagePath(SEED_IMAGE_ID), vendor);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ReferenceServer.json(response.body()).has("scp_gpu_driver")).isTrue();
+        assertThat(response.headers().firstValue("Scp-Api-Version")).as("the vendor's spelling of the version header is read")
+                .contains(version.headerValue());
+        assertThat(ReferenceServer.json(response.body())).isEqualTo(SpecVersions.expectedSeed(version));
     }
 
     @Test
     void twoLostAnswersThenSuccessAreThreeFreshlySignedAttemptsAllAccepted() {
         LosingClient http = new LosingClient(2);
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint(endpoint()).credentials(DEMO).client(http)
+        ScpImageClient client = ScpImageClient.builder().endpoint(endpoint()).credentials(DEMO).client(http)
                 .retryer(new Retryer.Default(10, 50, 3)).build();
 
         assertThat(client.showImage(SEED_IMAGE_ID).getId()).isEqualTo(SEED_IMAGE_ID);
@@ -223,7 +223,7 @@ class RequestSigningIT {
         "a%25b", "이미지-1", "café", "a+b;c"})
     void trickyIdsAreSignedAsReceived(String id) {
         LosingClient http = new LosingClient(0);
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint(endpoint()).credentials(DEMO).client(http).build();
+        ScpImageClient client = ScpImageClient.builder().endpoint(endpoint()).credentials(DEMO).client(http).build();
 
         FeignException e = catchThrowableOfType(FeignException.class, () -> client.showImage(id));
 
@@ -240,7 +240,7 @@ class RequestSigningIT {
 
     @Test
     void theServerKnowsWhoSigned() {
-        ScpImageClient<?> otherProject = ScpImageClient.builder().endpoint(endpoint())
+        ScpImageClient otherProject = ScpImageClient.builder().endpoint(endpoint())
                 .credentials(ScpCredentials.of("test-b", "test-b")).build();   // the demo tenant of another project
 
         // The seed image is private to its owner project: another project's valid key does not see it.
@@ -254,11 +254,11 @@ class RequestSigningIT {
     void readmeClientSnippetWorks() {
         String endpoint = "http://127.0.0.1:" + port;
         // Copy of the client snippet in README.md, "Credentials and request signing" (keep in sync).
-        ScpImageClient<ImageShowResponseV1Dot2> images = ScpImageClient.builder()
+        ScpImageClient images = ScpImageClient.builder()
                 .endpoint(endpoint)                  // e.g. "http://127.0.0.1:8080"
                 .credentials(ScpCredentials.of("test", "test", "a8f10467abfc4b87b64614ab36eb9ae4"))
                 .build();
-        ImageShowResponseV1Dot2 image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
+        Image image = images.showImage("70a599e0-31e7-49b7-b260-868f441e862b");
 
         assertThat(image.getOwner()).isEqualTo("a8f10467abfc4b87b64614ab36eb9ae4");
     }

@@ -5,25 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.FeignException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpBadRequestException;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * With the server's clock at 2026-11-27 and default settings, 1.0 and 1.1 are past their Not Before
- * dates: refused with a 400 RETIRED_API_VERSION problem that lists the supported versions, which
- * the client decodes to its typed exception; 1.2 and 1.3 are served.
+ * With the server's clock at {@link ReferenceClocks#TODAY} and default settings, the DEPRECATED
+ * versions past their Not Before dates are refused with a 400 RETIRED_API_VERSION problem that
+ * lists the versions served, which the client decodes to its typed exception; every other
+ * callable version is served.
  */
 @SpringBootTest(classes = {ReferenceServerApplication.class, ReferenceClocks.Today.class},
         webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -32,11 +35,30 @@ class RetiredVersionsRefusedIT {
     @LocalServerPort
     int port;
 
-    @ParameterizedTest(name = "{0} (Not Before {1}) is refused")
-    @CsvSource({"1.0, 2025-12-31", "1.1, 2026-05-31"})
-    void retiredVersionsAreRefusedWithAProblem(String version, String notBefore) {
-        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
-                Map.of("Scp-Api-Version", "virtualserver " + version), ReferenceClocks.TODAY);
+    static List<ScpServiceVersion> retired() {
+        return SpecVersions.retiredOn(ReferenceClocks.TODAY);
+    }
+
+    static List<ScpServiceVersion> served() {
+        return SpecVersions.servedOn(ReferenceClocks.TODAY);
+    }
+
+    @Test
+    void todayEveryCallableVersionIsEitherServedOrRetired() {
+        List<ScpServiceVersion> both = new java.util.ArrayList<>(served());
+        both.addAll(retired());
+
+        assertThat(both).containsExactlyInAnyOrderElementsOf(SpecVersions.callable());
+        assertThat(served()).contains(SpecVersions.current());
+        assertThat(retired()).as("the spec's DEPRECATED versions past their Not Before date (the vendor's 1.0 is)")
+                .isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @MethodSource("retired")
+    void retiredVersionsAreRefusedWithAProblem(ScpServiceVersion version) {
+        HttpResponse<String> response = ReferenceServer.signedGet(port, ReferenceServer.imagePath(SEED_IMAGE_ID),
+                ReferenceServer.versionHeader(version), ReferenceClocks.TODAY);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
@@ -44,18 +66,17 @@ class RetiredVersionsRefusedIT {
         JsonNode problem = ReferenceServer.json(response.body());
         assertThat(problem.get("code").asText()).isEqualTo("RETIRED_API_VERSION");
         assertThat(problem.get("errors").get(0).get("code").asText()).isEqualTo("RETIRED_API_VERSION");
-        assertThat(problem.get("detail").asText()).isEqualTo("Scp-Api-Version 'virtualserver " + version
-                + "' is no longer supported: its Not Before date " + notBefore
-                + " has arrived. Supported: virtualserver 1.3, virtualserver 1.2.");
+        assertThat(problem.get("detail").asText()).isEqualTo("Scp-Api-Version '" + version.headerValue()
+                + "' is no longer supported: its Not Before date " + version.notBefore().orElseThrow()
+                + " has arrived. Supported: " + SpecVersions.supportedList(served()) + ".");
         assertThat(response.headers().allValues("Vary")).anyMatch(v -> v.contains("Scp-Api-Version"));
     }
 
     @ParameterizedTest(name = "{0}: the client gets ScpBadRequestException RETIRED_API_VERSION")
-    @CsvSource({"1.0", "1.1"})
-    void theClientDecodesTheRefusal(String version) {
-        ImageVersion<?> typed = version.equals("1.0") ? ImageVersion.V1_0 : ImageVersion.V1_1;
-        ScpImageClient<?> client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
-                .credentials(ReferenceServer.DEMO).clock(ReferenceClocks.TODAY).build(typed);
+    @MethodSource("retired")
+    void theClientDecodesTheRefusal(ScpServiceVersion version) {
+        ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:" + port)
+                .credentials(ReferenceServer.DEMO).clock(ReferenceClocks.TODAY).serviceVersion(version).build();
 
         ScpBadRequestException e = catchThrowableOfType(ScpBadRequestException.class,
                 () -> client.showImage(SEED_IMAGE_ID));
@@ -63,17 +84,18 @@ class RetiredVersionsRefusedIT {
         assertThat(e).isInstanceOf(FeignException.BadRequest.class);
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.code()).isEqualTo("RETIRED_API_VERSION");
+        assertThat(e.problemCode()).contains(ScpProblemCode.RETIRED_API_VERSION);
         assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.getCode()).isEqualTo("RETIRED_API_VERSION"));
     }
 
     @ParameterizedTest(name = "{0} is still served")
-    @CsvSource({"1.2", "1.3"})
-    void activeVersionsAreServed(String version) {
-        HttpResponse<String> response = ReferenceServer.signedGet(port, "/v1/images/" + SEED_IMAGE_ID,
-                Map.of("Scp-Api-Version", "virtualserver " + version), ReferenceClocks.TODAY);
+    @MethodSource("served")
+    void activeVersionsAreServed(ScpServiceVersion version) {
+        HttpResponse<String> response = ReferenceServer.signedGet(port, ReferenceServer.imagePath(SEED_IMAGE_ID),
+                ReferenceServer.versionHeader(version), ReferenceClocks.TODAY);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ReferenceServer.json(response.body())).isEqualTo(ReferenceServer.seedExample(version));
-        assertThat(response.headers().allValues("Scp-Api-Version")).containsExactly("virtualserver " + version);
+        assertThat(ReferenceServer.json(response.body())).isEqualTo(SpecVersions.expectedSeed(version));
+        assertThat(response.headers().allValues("Scp-Api-Version")).containsExactly(version.headerValue());
     }
 }

@@ -24,7 +24,7 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
         properties = "server.forward-headers-strategy=framework")
 class ReverseProxySigningIT {
 
-    private static final String PUBLIC_URL = "https://virtualserver.example.com/v1/images/" + SEED_IMAGE_ID;
+    private static final String PUBLIC_URL = "https://virtualserver.example.com" + ReferenceServer.imagePath(SEED_IMAGE_ID);
 
     @LocalServerPort
     int port;
@@ -35,7 +35,7 @@ class ReverseProxySigningIT {
         headers.put("X-Forwarded-Host", "virtualserver.example.com");
         headers.put("X-Forwarded-Port", "443");
         headers.putAll(new ScpSigner(DEMO).headers("GET", signedUrl, System.currentTimeMillis()));
-        return ReferenceServer.get(port, "/v1/images/" + SEED_IMAGE_ID, headers);
+        return ReferenceServer.get(port, ReferenceServer.imagePath(SEED_IMAGE_ID), headers);
     }
 
     @Test
@@ -45,7 +45,7 @@ class ReverseProxySigningIT {
 
     @Test
     void internalUrlIsNotWhatTheServerChecks() {
-        HttpResponse<String> response = viaProxy("http://127.0.0.1:" + port + "/v1/images/" + SEED_IMAGE_ID);
+        HttpResponse<String> response = viaProxy("http://127.0.0.1:" + port + ReferenceServer.imagePath(SEED_IMAGE_ID));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(ReferenceServer.json(response.body()).get("code").asText()).isEqualTo("INVALID_SIGNATURE");

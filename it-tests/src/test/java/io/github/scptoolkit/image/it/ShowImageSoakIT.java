@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
  * Soak: {@code soak.clients} (default 8) concurrent signed clients (the generated client, one each,
- * versions 1.2 and 1.3 alternating) call the reference server on loopback for {@code soak.duration}
+ * the CURRENT version and the newest other served one alternating) call the reference server on loopback for {@code soak.duration}
  * (default PT60S), at most {@code soak.max-requests} requests in all. Reports throughput, p50/p99
  * latency, errors and heap after GC before and after; fails on any error or when the heap after GC
  * grew by more than {@code soak.heap-tolerance-mb} (default 32 MB). Not part of {@code verify}:
@@ -48,10 +48,11 @@ class ShowImageSoakIT {
 
     @Test
     void concurrentSignedClientsRunWithoutErrorsAndWithoutHeapGrowth() throws Exception {
-        List<ScpImageClient<?>> clients = new ArrayList<>();
+        List<ScpImageClient> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(ScpImageClient.builder().endpoint("http://127.0.0.1:" + port).credentials(ReferenceServer.DEMO)
-                    .build(i % 2 == 0 ? ImageVersion.V1_3 : ImageVersion.V1_2));
+                    .serviceVersion(i % 2 == 0 ? SpecVersions.current() : SpecVersions.otherServed(Clock.systemUTC()))
+                    .build());
         }
         long[][] histograms = new long[CLIENTS][BUCKETS];
         AtomicLong requests = new AtomicLong();
@@ -66,7 +67,7 @@ class ShowImageSoakIT {
         long deadline = start + DURATION.toNanos();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            ScpImageClient<?> client = clients.get(c);
+            ScpImageClient client = clients.get(c);
             long[] histogram = histograms[c];
             running.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline && requests.incrementAndGet() <= MAX_REQUESTS) {

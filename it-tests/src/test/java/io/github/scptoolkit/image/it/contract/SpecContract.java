@@ -2,11 +2,15 @@ package io.github.scptoolkit.image.it.contract;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -15,10 +19,16 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpOperation;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The spec as a contract: validates requests and responses against
@@ -26,10 +36,15 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * swagger-request-validator. Each check returns the violations as readable lines (empty when the
  * exchange conforms).
  *
- * <p>Responses are checked as responses of the spec's only operation, {@code GET
- * /v1/images/{image_id}}, whatever the method and path were: whatever the server answers on its API
- * (a 405 for POST, a 404 for an unknown path, a 400 from the HTTP server itself) must be one of
- * that operation's documented responses. Paths outside the API ({@link #isApiPath}) are not checked.
+ * <p>A response is checked as a response of the operation whose path template its path matches
+ * ({@link ScpApi#operations()}: Show Image, the versions document {@code GET /}, any other the
+ * spec gains), whatever the method was: whatever the server answers on its API (a 405 for POST, a
+ * 400 from the HTTP server itself) must be one of that operation's documented responses. A path
+ * that matches no template (an unknown path, an empty id) is checked against the operation whose
+ * path shares the longest prefix with it. A versioned operation's 200 body is checked against the
+ * schema of the version that served it (the {@code Scp-Api-Version} echo; the CURRENT version
+ * without one), from the operation's {@code x-version-schemas}. Paths outside the API
+ * ({@link #isApiPath}) are not checked.
  *
  * <pre>
  * List&lt;String&gt; violations = SpecContract.check(httpResponse);   // java.net.http response
@@ -38,19 +53,18 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 public final class SpecContract {
 
     /** The spec as packaged by api-spec. */
-    public static final String SPEC = "/openapi/virtualserver-show-image.yaml";
-    /** The path every response is checked against (any id: responses do not depend on it). */
-    static final String OPERATION_PATH = "/v1/images/contract-check";
+    public static final String SPEC = ScpApi.SPEC_YAML;
 
     /** Served by the application but not part of this API (health, served docs). */
     private static final List<String> NON_API_PREFIXES = List.of("/actuator", "/docs", "/openapi", "/examples", "/v3/api-docs",
             "/swagger-ui", "/webjars", "/favicon.ico");
 
-    /** Requests, and responses other than 200: the spec as written. */
+    /** Requests, and responses that are not 200s of a versioned operation: the spec as written. */
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator.createFor(parse()).build();
-    /** 200 responses, per served version ("1.0" ...): the spec with that version's x-api-versions schema. */
-    private static final Map<String, OpenApiInteractionValidator> BY_VERSION = perVersionValidators();
-    private static final String CURRENT = currentVersion();
+    /** 200 responses of versioned operations, per served version: the spec with that version's 200 schemas. */
+    private static final Map<ScpServiceVersion, OpenApiInteractionValidator> BY_VERSION = perVersionValidators();
+    /** Each operation's path template as a pattern (a parameter is one non-empty segment). */
+    private static final Map<ScpOperation, Pattern> TEMPLATES = templates();
 
     private SpecContract() {
     }
@@ -88,16 +102,25 @@ public final class SpecContract {
             response.withBody(body);
         }
         Set<String> ignored = head ? Set.of("validation.response.body.missing") : Set.of();
-        List<String> served = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Scp-Api-Version"))
-                .flatMap(e -> e.getValue().stream()).toList();
-        String version = served.isEmpty() ? CURRENT : served.get(0).replace("virtualserver ", "");
-        OpenApiInteractionValidator validator = BY_VERSION.getOrDefault(version, VALIDATOR);
-        List<String> violations = new ArrayList<>(lines("response " + status + " to " + method + " " + path,
-                validator.validateResponse(OPERATION_PATH, Request.Method.GET, response.build()), ignored));
-        if (status == 200 && !BY_VERSION.containsKey(version)) {
-            violations.add("response 200 to " + method + " " + path + ": served version '" + version
-                    + "' is not one of x-api-versions");
+        ScpOperation op = operationFor(path);
+        String what = "response " + status + " to " + method + " " + path;
+        List<String> violations = new ArrayList<>();
+        OpenApiInteractionValidator validator = VALIDATOR;
+        if (op.versioned()) {
+            List<String> served = headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(ScpApi.VERSION_HEADER))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            Optional<ScpServiceVersion> version = served.isEmpty() ? Optional.of(ScpServiceVersion.getLatest())
+                    : ScpServiceVersion.fromHeaderValue(served.get(0));
+            if (version.isPresent() && BY_VERSION.containsKey(version.get())) {
+                validator = BY_VERSION.get(version.get());
+            } else if (status == 200) {
+                violations.add(what + ": served version '" + served.get(0) + "' is not one of x-api-versions"
+                        + " with a 200 schema for " + op.operationId());
+            }
         }
+        violations.addAll(lines(what, validator.validateResponse(concretePath(op, path),
+                Request.Method.valueOf(op.method()), response.build()), ignored));
         return violations;
     }
 
@@ -108,22 +131,58 @@ public final class SpecContract {
                 response.headers().map(), response.body());
     }
 
-    /** Every request header the spec names: header parameters and apiKey security schemes in a header. */
-    public static java.util.Set<String> headerNames() {
+    /** Every request header the spec names: header parameters of every operation and apiKey security schemes in a header. */
+    public static Set<String> headerNames() {
         OpenAPI api = parse();
-        java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        api.getPaths().get("/v1/images/{image_id}").getGet().getParameters().stream()
-                .filter(p -> "header".equals(p.getIn())).forEach(p -> names.add(p.getName()));
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getParameters() != null) {
+                op.getParameters().stream().filter(p -> "header".equals(p.getIn())).forEach(p -> names.add(p.getName()));
+            }
+        }));
         api.getComponents().getSecuritySchemes().values().stream()
                 .filter(s -> s.getIn() != null && "header".equals(s.getIn().toString())).forEach(s -> names.add(s.getName()));
         return names;
     }
 
-    /** The operation's x-api-versions entries (version, status, schema, ...), as written in the spec. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> apiVersions(OpenAPI api) {
-        return (List<Map<String, Object>>) api.getPaths().get("/v1/images/{image_id}").getGet().getExtensions()
-                .get("x-api-versions");
+    /** The operation whose path template matches {@code path}, else the one sharing the longest prefix with it. */
+    static ScpOperation operationFor(String path) {
+        for (Map.Entry<ScpOperation, Pattern> t : TEMPLATES.entrySet()) {
+            if (t.getValue().matcher(path).matches()) {
+                return t.getKey();
+            }
+        }
+        ScpOperation best = null;
+        int longest = -1;
+        for (ScpOperation op : ScpApi.operations()) {
+            String literal = op.path().contains("{") ? op.path().substring(0, op.path().indexOf('{')) : op.path();
+            int common = 0;
+            while (common < Math.min(literal.length(), path.length()) && literal.charAt(common) == path.charAt(common)) {
+                common++;
+            }
+            if (common > longest) {
+                best = op;
+                longest = common;
+            }
+        }
+        return best;
+    }
+
+    /** {@code path} if it matches the operation's template, else the template with every parameter set (responses do not depend on it). */
+    private static String concretePath(ScpOperation op, String path) {
+        return TEMPLATES.get(op).matcher(path).matches() ? path : op.path().replaceAll("\\{[^}]+}", "contract-check");
+    }
+
+    private static Map<ScpOperation, Pattern> templates() {
+        Map<ScpOperation, Pattern> templates = new LinkedHashMap<>();
+        for (ScpOperation op : ScpApi.operations()) {
+            StringBuilder regex = new StringBuilder();
+            for (String part : op.path().split("(?=\\{)|(?<=})")) {
+                regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+            }
+            templates.put(op, Pattern.compile(regex.toString()));
+        }
+        return templates;
     }
 
     private static OpenAPI parse() {
@@ -141,18 +200,33 @@ public final class SpecContract {
     }
 
     /**
-     * One validator per version whose 200 schema is that version's (the spec declares the common
-     * parent on the 200 response and names each version's schema in x-api-versions), so that a
-     * 1.0 body with 1.2's {@code scp_gpu_driver}, or a 1.3 body without it, is caught.
+     * One validator per version whose 200 schema, for every versioned operation, is that version's
+     * (the spec declares a common schema on the 200 response and names each version's schema in the
+     * operation's x-version-schemas), so that a body carrying a field of a later version, or
+     * lacking one of its own, is caught. Versions with the same schemas share a validator.
      */
-    private static Map<String, OpenApiInteractionValidator> perVersionValidators() {
-        Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
-        for (Map<String, Object> entry : apiVersions(parse())) {
-            OpenAPI api = parse();
-            String schema = (String) entry.get("schema");
-            api.getPaths().get("/v1/images/{image_id}").getGet().getResponses().get("200").getContent()
-                    .get("application/json").setSchema(flatten(api.getComponents().getSchemas().get(schema), api.getComponents().getSchemas()));
-            validators.put(String.valueOf(entry.get("version")), OpenApiInteractionValidator.createFor(api).build());
+    private static Map<ScpServiceVersion, OpenApiInteractionValidator> perVersionValidators() {
+        Map<ScpServiceVersion, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
+        Map<List<String>, OpenApiInteractionValidator> bySchemas = new HashMap<>();
+        for (ScpServiceVersion version : ScpServiceVersion.all()) {
+            List<ScpOperation> versioned = ScpApi.operations().stream().filter(ScpOperation::versioned)
+                    .filter(op -> op.responseSchema(version).isPresent()).toList();
+            if (versioned.isEmpty()) {
+                continue;
+            }
+            List<String> schemas = versioned.stream()
+                    .map(op -> op.operationId() + "=" + op.responseSchema(version).orElseThrow().name()).toList();
+            validators.put(version, bySchemas.computeIfAbsent(schemas, key -> {
+                OpenAPI api = parse();
+                for (ScpOperation op : versioned) {
+                    Operation operation = api.getPaths().get(op.path()).readOperationsMap()
+                            .get(PathItem.HttpMethod.valueOf(op.method()));
+                    Schema<?> schema = api.getComponents().getSchemas().get(op.responseSchema(version).orElseThrow().name());
+                    operation.getResponses().get("200").getContent().get("application/json")
+                            .setSchema(flatten(schema, api.getComponents().getSchemas()));
+                }
+                return OpenApiInteractionValidator.createFor(api).build();
+            }));
         }
         return validators;
     }
@@ -184,11 +258,6 @@ public final class SpecContract {
         merged.setProperties(properties);
         merged.setRequired(required);
         return merged;
-    }
-
-    private static String currentVersion() {
-        return apiVersions(parse()).stream().filter(e -> "CURRENT".equals(e.get("status")))
-                .map(e -> String.valueOf(e.get("version"))).findFirst().orElseThrow();
     }
 
     private static Request.Method method(String method) {

@@ -9,9 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.github.scptoolkit.image.server.ImageNotFoundException;
 import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
 import io.github.scptoolkit.image.server.generated.api.ImagesApi;
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponse;
-import io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2;
-import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
+import io.github.scptoolkit.image.server.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 // README.md's "Implement the server interface" example, verbatim (ReadmeTest checks it); run by ReadmeServerExampleIT.
 @RestController
@@ -19,12 +18,11 @@ import io.github.scptoolkit.image.server.generated.model.ScpApiVersion;
 class MyImagesController implements ImagesApi {
 
     @Override
-    public ResponseEntity<ImageShowResponse> showImage(String imageId, ScpApiVersion scpApiVersion,
-            String acceptLanguage) {
+    public ResponseEntity<Image> showImage(String imageId, ScpServiceVersion scpApiVersion, String acceptLanguage) {
         if (!imageId.equals("70a599e0-31e7-49b7-b260-868f441e862b")) {
             throw new ImageNotFoundException(imageId);              // answered as a 404 problem
         }
-        ImageShowResponseV1Dot2 image = new ImageShowResponseV1Dot2()
+        Image image = new Image()              // one model: every field of every version
                 .id(imageId)
                 .name("imagename")
                 .status("active")
@@ -40,6 +38,6 @@ class MyImagesController implements ImagesApi {
                 .createdAt(OffsetDateTime.parse("2025-07-22T09:00:00Z"))
                 .updatedAt(OffsetDateTime.parse("2025-07-26T12:00:00Z"))
                 .scpGpuDriver("535.183.06");   // every field the spec requires, or the 200 breaks it
-        return ResponseEntity.ok(image);    // 1.0 and 1.1 callers get it without scp_gpu_driver
+        return ResponseEntity.ok(image);       // each version gets exactly its own schema's fields
     }
 }
