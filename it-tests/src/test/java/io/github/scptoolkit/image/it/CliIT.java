@@ -129,8 +129,8 @@ class CliIT {
             assertThat(lines).as(version.id()).anySatisfy(line -> assertThat(line.split("\\s+"))
                     .contains(version.id(), version.status().name(), version.notBefore().map(Object::toString).orElse("-")));
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("*")).singleElement().asString()
-                .contains(SpecVersions.current().id());
+        assertThat(lines).filteredOn(line -> line.matches("\\*\\s+v\\d+\\.\\d+\\s.*")).singleElement().asString()
+                .contains(SpecVersions.current().id() + " ").contains("CURRENT");
     }
 
     @Test

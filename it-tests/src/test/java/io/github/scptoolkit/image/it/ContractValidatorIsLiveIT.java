@@ -187,6 +187,19 @@ class ContractValidatorIsLiveIT {
         assertThat(ContractViolations.drain()).singleElement().asString().startsWith("response 401");
     }
 
+    @InvalidRequests // a path the spec does not have
+    @Test
+    void anAnswerRenderedByAnErrorDispatchIsCheckedThereOnce() {
+        long before = ContractViolations.exchanges();
+
+        var response = ReferenceServer.signedGet(port, "/v1/no-such-path", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(ReferenceServer.json(response.body()).path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(ContractViolations.exchanges()).as("the error dispatch, not the request's empty 404").isEqualTo(before + 1);
+        assertThat(ContractViolations.drain()).isEmpty();
+    }
+
     @Test
     void validExchangesAreCheckedAndPass() {
         long before = ContractViolations.exchanges();

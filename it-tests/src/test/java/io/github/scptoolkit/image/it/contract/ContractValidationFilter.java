@@ -20,8 +20,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Outermost filter of every it-tests server: checks each request (unless the running test is
  * {@link InvalidRequests}) and each response against the spec, recording violations in
- * {@link ContractViolations}. Also sees error dispatches that never passed the request chain (a
- * TRACE refused by Tomcat, forwarded to the error page).
+ * {@link ContractViolations}. Also sees error dispatches, including those that never passed the
+ * request chain (a TRACE refused by Tomcat, forwarded to the error page); when the application
+ * answers with {@code sendError} (e.g. Spring's 404 for a path no controller maps), the response
+ * is checked in the error dispatch that renders it, not in the request dispatch.
  */
 final class ContractValidationFilter extends OncePerRequestFilter {
 
@@ -50,10 +52,16 @@ final class ContractValidationFilter extends OncePerRequestFilter {
             violations.addAll(SpecContract.validateRequest(request.getMethod(), path, request.getQueryString(),
                     headers(request)));
         }
-        ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
+        ErrorAwareWrapper wrapped = new ErrorAwareWrapper(response);
         try {
             chain.doFilter(request, wrapped);
         } finally {
+            if (wrapped.errorSent && !error) {
+                // The container renders the answer in an error dispatch, which this filter checks.
+                ContractViolations.add(violations);
+                wrapped.copyBodyToResponse();
+                return;
+            }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String name : wrapped.getHeaderNames()) {
                 headers.put(name, new ArrayList<>(wrapped.getHeaders(name)));
@@ -67,6 +75,27 @@ final class ContractValidationFilter extends OncePerRequestFilter {
             ContractViolations.countExchange();
             ContractViolations.add(violations);
             wrapped.copyBodyToResponse();
+        }
+    }
+
+    /** Notes {@code sendError}: the body is then written by an error dispatch, not by this one. */
+    private static final class ErrorAwareWrapper extends ContentCachingResponseWrapper {
+        boolean errorSent;
+
+        ErrorAwareWrapper(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            errorSent = true;
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            errorSent = true;
+            super.sendError(status, message);
         }
     }
 
