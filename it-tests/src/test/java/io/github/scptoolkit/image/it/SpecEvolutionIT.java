@@ -262,9 +262,11 @@ class SpecEvolutionIT {
 
     private static void assertCopysCliShows(ContributingGuide.Edit edit) throws Exception {
         String endpoint = "http://127.0.0.1:" + port;
-        Process cli = new ProcessBuilder(java(), "-jar", jar("cli").toString(), "show", ReferenceServer.SEED_IMAGE_ID,
+        ProcessBuilder command = new ProcessBuilder(java(), "-jar", jar("cli").toString(), "show", ReferenceServer.SEED_IMAGE_ID,
                 "--endpoint", endpoint, "--api-version", edit.version())
-                .redirectErrorStream(false).start();
+                .redirectErrorStream(false);
+        command.environment().putAll(CliIT.DEMO_ENV);   // the demo key pair, as README's CLI commands use it
+        Process cli = command.start();
         cli.getOutputStream().close();
         String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
