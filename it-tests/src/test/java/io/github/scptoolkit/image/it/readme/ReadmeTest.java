@@ -19,11 +19,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
  * Keeps README.md honest: every {@code java} code block in it appears verbatim (whitespace aside)
  * in a test source of some module, so README code is code a test compiles and runs; every type and
- * resource its table of generated packages names exists; and its spec-from-the-jar example works.
+ * resource its table of generated packages names exists; its errors table lists codes of the spec
+ * with their status; every {@code scp.*} property and toolkit method it (or docs/contributing.md)
+ * names exists; and its spec-from-the-jar example works.
  */
 class ReadmeTest {
 
@@ -45,7 +48,7 @@ class ReadmeTest {
 
     @Test
     void everyGeneratedTypeAndResourceTheReadmeListsExists() throws IOException {
-        Pattern row = Pattern.compile("^\\|.*`(io\\.github\\.scptoolkit\\.[\\w.]+\\.generated\\.\\w+)`(.*)$");
+        Pattern row = Pattern.compile("^\\|.*`(io\\.github\\.scptoolkit\\.image(?:\\.\\w+)+)`(.*)$");
         Pattern simpleName = Pattern.compile("`([A-Z]\\w*)`");
         Pattern resource = Pattern.compile("`(openapi/[\\w./-]+)`");
         int checked = 0;
@@ -68,6 +71,104 @@ class ReadmeTest {
             }
         }
         assertThat(checked).as("generated types and resources listed in README.md").isGreaterThanOrEqualTo(8);
+    }
+
+    /** The README's error table lists codes of the spec ({@code x-problem-codes}) with their status. */
+    @Test
+    void everyCodeOfTheErrorsTableIsACodeOfTheSpecWithItsStatus() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String section = section(readme, "### Errors");
+        Pattern row = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|(.*?)\\|.*$", Pattern.MULTILINE);
+        Pattern code = Pattern.compile("`([A-Z][A-Z_]+)`");
+        Matcher r = row.matcher(section);
+        int checked = 0;
+        while (r.find()) {
+            Matcher c = code.matcher(r.group(2));
+            while (c.find()) {
+                ScpProblemCode known = ScpProblemCode.fromCode(c.group(1)).orElse(null);
+                assertThat(known).as("README's %s is a code of the spec's x-problem-codes", c.group(1)).isNotNull();
+                assertThat(known.status()).as("status of %s", c.group(1)).isEqualTo(Integer.parseInt(r.group(1)));
+                checked++;
+            }
+        }
+        assertThat(checked).as("codes in README's errors table").isGreaterThanOrEqualTo(10);
+    }
+
+    /**
+     * Every {@code scp.*} property README and docs/contributing.md name is one the code reads (named
+     * in a main source or resource of some module): a removed property (like the old
+     * {@code scp.auth.excluded-paths}) cannot stay documented.
+     */
+    @Test
+    void everyPropertyTheDocsNameIsReadByTheCode() throws IOException {
+        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"));
+        Matcher property = Pattern.compile("\\bscp\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*").matcher(docs);
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        while (property.find()) {
+            named.add(property.group());
+        }
+        String main = mainSources();
+
+        assertThat(named).as("scp.* properties in the docs").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(named).as("documented properties that no main source names").allMatch(main::contains);
+    }
+
+    /**
+     * Every {@code Type.method(} the docs name in code spans, for the toolkit's own types (named
+     * {@code Scp*}, or {@code ServiceVersion}/{@code VersionCheck}), is a public method of that type.
+     */
+    @Test
+    void everyToolkitMethodTheDocsNameExists() throws IOException {
+        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"));
+        Matcher call = Pattern.compile("`[^`\\n]*?\\b((?:Scp|ServiceVersion|VersionCheck)\\w*)\\.([a-z]\\w*)\\(").matcher(docs);
+        int checked = 0;
+        while (call.find()) {
+            Class<?> type = toolkitType(call.group(1));
+            String method = call.group(2);
+            assertThat(java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(method)))
+                    .as("the docs name %s.%s(...)", call.group(1), method).isTrue();
+            checked++;
+        }
+        assertThat(checked).as("toolkit methods named in the docs").isGreaterThanOrEqualTo(5);
+    }
+
+    private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
+            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli");
+
+    private static Class<?> toolkitType(String simpleName) {
+        for (String pkg : TOOLKIT_PACKAGES) {
+            try {
+                return Class.forName(pkg + "." + simpleName, false, ReadmeTest.class.getClassLoader());
+            } catch (ClassNotFoundException next) {
+                // try the next package
+            }
+        }
+        throw new AssertionError("the docs name " + simpleName + ", which is no type of the toolkit");
+    }
+
+    /** The text of every {@code src/main} file (Java and resources) of every module. */
+    private static String mainSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path main : modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    for (Path f : files.filter(Files::isRegularFile)
+                            .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".properties")).toList()) {
+                        all.append(read(f)).append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    /** The section of {@code markdown} from {@code heading} to the next heading of any level. */
+    static String section(String markdown, String heading) {
+        String text = markdown.replace("\r\n", "\n");
+        int start = text.indexOf("\n" + heading + "\n");
+        assertThat(start).as("README has %s", heading).isNotNegative();
+        int end = text.indexOf("\n#", start + heading.length() + 2);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     @Test
