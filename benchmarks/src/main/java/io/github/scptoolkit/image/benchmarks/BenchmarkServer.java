@@ -15,14 +15,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.server.generated.api.ImagesApi;
+import io.github.scptoolkit.image.spec.ScpApi;
 
 /**
  * The reference server on a random loopback port, plus a minimal Spring MVC endpoint in the same
- * app ({@code /baseline/v1/images/{id}}) that returns the same bytes with no checks at all.
+ * app ({@code /baseline} + Show Image's path) that returns the same bytes with no checks at all.
  */
 final class BenchmarkServer implements AutoCloseable {
 
     static final String IMAGE_ID = "70a599e0-31e7-49b7-b260-868f441e862b";
+    /** Show Image's path for the seed image (the spec's path template). */
+    static final String IMAGE_PATH = ScpApi.SHOW_IMAGE.path().replace("{image_id}", IMAGE_ID);
+    /** The baseline endpoints' prefixes (same path below them). */
+    static final String BASELINE = "/baseline";
+    static final String BASELINE_MODEL = "/baseline-model";
 
     private final ConfigurableApplicationContext context;
     final String endpoint;
@@ -30,9 +37,9 @@ final class BenchmarkServer implements AutoCloseable {
     BenchmarkServer() {
         context = new SpringApplicationBuilder(ReferenceServerApplication.class, BaselineController.class)
                 .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
-                        "spring.main.banner-mode=off",
-                        // The baseline endpoint is not checked at all (no signature check either).
-                        "scp.auth.excluded-paths=/baseline/**,/baseline-model/**")
+                        // The baseline endpoints are no operation of the spec: the stub leaves them alone
+                        // (no signature check, no versioning, Spring's defaults).
+                        "spring.main.banner-mode=off")
                 .run(System.getProperty("bench.server.args", "").isBlank() ? new String[0]
                         : System.getProperty("bench.server.args").split(" "));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -44,7 +51,7 @@ final class BenchmarkServer implements AutoCloseable {
         BaselineController baseline = context.getBean(BaselineController.class);
         baseline.body = body;
         baseline.model = context.getBean(tools.jackson.databind.json.JsonMapper.class)
-                .readValue(body, io.github.scptoolkit.image.server.generated.model.ImageShowResponseV1Dot2.class);
+                .readValue(body, io.github.scptoolkit.image.server.generated.model.Image.class);
     }
 
     @Override
@@ -78,14 +85,14 @@ final class BenchmarkServer implements AutoCloseable {
         volatile byte[] body = new byte[0];
         volatile Object model;
 
-        @GetMapping(path = "/baseline/v1/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-        ResponseEntity<byte[]> show(@PathVariable("id") String id) {
+        @GetMapping(path = BASELINE + ImagesApi.PATH_SHOW_IMAGE, produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<byte[]> show(@PathVariable("image_id") String id) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         }
 
         /** The same image as a model object: Spring's Jackson converter writes it (no checks either). */
-        @GetMapping(path = "/baseline-model/v1/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-        ResponseEntity<Object> showModel(@PathVariable("id") String id) {
+        @GetMapping(path = BASELINE_MODEL + ImagesApi.PATH_SHOW_IMAGE, produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<Object> showModel(@PathVariable("image_id") String id) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(model);
         }
     }

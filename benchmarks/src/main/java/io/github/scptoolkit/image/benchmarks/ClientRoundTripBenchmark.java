@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import io.github.scptoolkit.image.client.ImageVersion;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpJson;
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.client.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * 2. Client round trip: the generated, signing Feign client calling the reference server on
@@ -35,7 +35,7 @@ import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2
 public class ClientRoundTripBenchmark {
 
     BenchmarkServer server;
-    ScpImageClient<ImageShowResponseV1Dot2> client;
+    ScpImageClient client;
     HttpClient http;
     ObjectReader reader;
 
@@ -44,9 +44,9 @@ public class ClientRoundTripBenchmark {
         server = new BenchmarkServer();
         client = ScpImageClient.builder().endpoint(server.endpoint)
                 .credentials(ScpCredentials.of(Requests.ACCESS_KEY, Requests.SECRET_KEY, Requests.ACCOUNT_ID))
-                .build(ImageVersion.V1_3);
+                .serviceVersion(ScpServiceVersion.getLatest()).build();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        reader = ScpJson.newMapper().readerFor(ImageShowResponseV1Dot2.class);
+        reader = ScpJson.newMapper().readerFor(Image.class);
     }
 
     @TearDown
@@ -56,14 +56,14 @@ public class ClientRoundTripBenchmark {
 
     /** The measured path: the SDK. */
     @Benchmark
-    public ImageShowResponseV1Dot2 sdkClient() {
+    public Image sdkClient() {
         return client.showImage(BenchmarkServer.IMAGE_ID);
     }
 
     /** Baseline: hand-written HttpClient + Jackson. */
     @Benchmark
-    public ImageShowResponseV1Dot2 baselineHandWritten() throws IOException {
-        byte[] body = BenchmarkServer.get(http, Requests.showImage(server.endpoint, "/v1/images/" + BenchmarkServer.IMAGE_ID));
+    public Image baselineHandWritten() throws IOException {
+        byte[] body = BenchmarkServer.get(http, Requests.showImage(server.endpoint, BenchmarkServer.IMAGE_PATH));
         return reader.readValue(body);
     }
 }

@@ -17,11 +17,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.github.scptoolkit.image.client.ScpJson;
-import io.github.scptoolkit.image.client.generated.model.ImageShowResponseV1Dot2;
+import io.github.scptoolkit.image.client.generated.model.Image;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * 4. Decode: Jackson decoding of the seed's 1.3 body into the generated model with the client's
- * mapper (lenient timestamps, JsonNullable), against decoding the same bytes into a generic tree.
+ * 4. Decode: Jackson decoding of the seed image's body (the vendor's example of the newest version
+ * that has one) into the generated model with the client's mapper (lenient timestamps,
+ * JsonNullable), against decoding the same bytes into a generic tree.
  */
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -38,19 +40,28 @@ public class DecodeBenchmark {
     public void setUp() throws IOException {
         body = seedBody();
         ObjectMapper mapper = ScpJson.newMapper();
-        model = mapper.readerFor(ImageShowResponseV1Dot2.class);
+        model = mapper.readerFor(Image.class);
         tree = new ObjectMapper().reader();
     }
 
+    /** The vendor's example body of the newest version of the spec that has one. */
     static byte[] seedBody() throws IOException {
-        try (InputStream in = DecodeBenchmark.class.getResourceAsStream("/openapi/examples/show-image-1.3.json")) {
-            return in.readAllBytes();
+        java.util.List<ScpServiceVersion> newestFirst = new java.util.ArrayList<>(ScpServiceVersion.all());
+        java.util.Collections.reverse(newestFirst);
+        for (ScpServiceVersion version : newestFirst) {
+            try (InputStream in = DecodeBenchmark.class.getResourceAsStream(
+                    "/openapi/examples/show-image-" + version.getVersion() + ".json")) {
+                if (in != null) {
+                    return in.readAllBytes();
+                }
+            }
         }
+        throw new IllegalStateException("the api-spec jar has no example body");
     }
 
     /** The measured path: bytes to the generated model. */
     @Benchmark
-    public ImageShowResponseV1Dot2 decodeIntoModel() throws IOException {
+    public Image decodeIntoModel() throws IOException {
         return model.readValue(body);
     }
 

@@ -9,6 +9,8 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
+
 /**
  * The hand-written baseline's requests: the same headers the SDK sends, signed by hand with the
  * same rule (no SDK class involved), for the reference server's demo key pair.
@@ -18,6 +20,8 @@ final class Requests {
     static final String ACCESS_KEY = "test";
     static final String SECRET_KEY = "test";
     static final String ACCOUNT_ID = "a8f10467abfc4b87b64614ab36eb9ae4";
+    /** The CURRENT version's header value, read once (a hand-written caller would have it as a constant). */
+    private static final String VERSION = ScpServiceVersion.getLatest().headerValue();
 
     private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
         try {
@@ -32,7 +36,7 @@ final class Requests {
     private Requests() {
     }
 
-    /** A signed Show Image request for version 1.3, as a hand-written caller would build it. */
+    /** A signed Show Image request for the CURRENT version, as a hand-written caller would build it. */
     static HttpRequest showImage(String endpoint, String path) {
         String url = endpoint + path;
         String timestamp = Long.toString(System.currentTimeMillis());
@@ -40,7 +44,7 @@ final class Requests {
                 ("GET" + url + timestamp + ACCESS_KEY + ACCOUNT_ID + "Openapi").getBytes(StandardCharsets.UTF_8)));
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "application/json,application/problem+json")
-                .header("Scp-Api-Version", "virtualserver 1.3")
+                .header("Scp-Api-Version", VERSION)
                 .header("Scp-Accesskey", ACCESS_KEY)
                 .header("Scp-Timestamp", timestamp)
                 .header("Scp-ClientType", "Openapi")

@@ -41,10 +41,10 @@ public class ServerBenchmark {
     public void setUp() {
         server = new BenchmarkServer();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        fullPathUri = "/v1/images/" + BenchmarkServer.IMAGE_ID;
-        baselineUri = "/baseline/v1/images/" + BenchmarkServer.IMAGE_ID;
-        baselineModelUri = "/baseline-model/v1/images/" + BenchmarkServer.IMAGE_ID;
-        server.primeBaseline(BenchmarkServer.get(http, Requests.showImage(server.endpoint, "/v1/images/" + BenchmarkServer.IMAGE_ID)));
+        fullPathUri = BenchmarkServer.IMAGE_PATH;
+        baselineUri = BenchmarkServer.BASELINE + BenchmarkServer.IMAGE_PATH;
+        baselineModelUri = BenchmarkServer.BASELINE_MODEL + BenchmarkServer.IMAGE_PATH;
+        server.primeBaseline(BenchmarkServer.get(http, Requests.showImage(server.endpoint, BenchmarkServer.IMAGE_PATH)));
     }
 
     @TearDown
