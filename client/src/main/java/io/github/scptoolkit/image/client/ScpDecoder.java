@@ -1,8 +1,10 @@
 package io.github.scptoolkit.image.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -36,7 +38,8 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  * <ul>
  * <li>the connection fails, times out or closes before {@code Content-Length} bytes arrived: a
  *     {@link RetryableException} with status -1 and the {@code IOException} as cause, as for any I/O
- *     error, so the retryer may try again;</li>
+ *     error, so the retryer may try again; a body cut short is always an {@link EOFException}
+ *     "connection closed after N of M body bytes", whatever the JDK reported;</li>
  * <li>the body is empty, the JSON {@code null}, not a JSON object where the declared type is a
  *     model, or not JSON of the declared type: a {@link DecodeException} carrying the status, not
  *     retried. A 200 never decodes to {@code null}.</li>
@@ -124,23 +127,47 @@ final class ScpDecoder implements Decoder {
         return !type.isContainerType() && !raw.isEnum() && raw.getPackageName().equals(MODEL_PACKAGE);
     }
 
-    /** All of the body; a failed or short transfer (fewer bytes than {@code Content-Length}) is an I/O error. */
+    /**
+     * All of the body. A body cut short (fewer bytes than {@code Content-Length}) is the same I/O error
+     * on every JDK, whether the stream just ended early or the JDK raised its own error on a close or
+     * reset (Java 17 ends the stream, Java 25 throws "Premature EOF", a reset throws a
+     * {@code SocketException}): an {@link EOFException} with the JDK's error, if any, as its cause.
+     * A timeout, or a failure with no {@code Content-Length} to count against, stays as the JDK reported it.
+     */
     private static byte[] readWhole(Response response) {
         Request request = response.request();
         if (response.body() == null) {
             return new byte[0];
         }
+        Integer expected = response.body().length();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (InputStream in = response.body().asInputStream()) {
-            byte[] body = in.readAllBytes();
-            Integer expected = response.body().length();
-            if (expected != null && expected >= 0 && body.length < expected) {
-                throw new EOFException("connection closed after " + body.length + " of " + expected + " body bytes");
-            }
-            return body;
+            in.transferTo(body);
+        } catch (InterruptedIOException timeout) {
+            throw ioFailure(timeout, request);
         } catch (IOException broken) {
-            throw new RetryableException(-1, broken.getMessage() + " while reading the body " + during(request),
-                    request.httpMethod(), broken, (Long) null, request);
+            throw ioFailure(isShort(body, expected) ? cut(body, expected, broken) : broken, request);
         }
+        if (isShort(body, expected)) {
+            throw ioFailure(cut(body, expected, null), request);
+        }
+        return body.toByteArray();
+    }
+
+    private static boolean isShort(ByteArrayOutputStream body, Integer expected) {
+        return expected != null && expected >= 0 && body.size() < expected;
+    }
+
+    private static EOFException cut(ByteArrayOutputStream body, Integer expected, IOException reported) {
+        EOFException cut = new EOFException(
+                "connection closed after " + body.size() + " of " + expected + " body bytes");
+        return reported == null ? cut : (EOFException) cut.initCause(reported);
+    }
+
+    /** Feign's outcome for any I/O error: status -1, the error as cause, so the retryer may try again. */
+    private static RetryableException ioFailure(IOException broken, Request request) {
+        return new RetryableException(-1, broken.getMessage() + " while reading the body " + during(request),
+                request.httpMethod(), broken, (Long) null, request);
     }
 
     private static String during(Request request) {

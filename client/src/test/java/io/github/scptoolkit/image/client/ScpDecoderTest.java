@@ -152,6 +152,34 @@ class ScpDecoderTest {
     }
 
     @Test
+    void aBodyCutShortByTheJdksOwnErrorIsTheSameEofExceptionWithThatErrorAsCause() {
+        byte[] half = BODY.substring(0, BODY.length() / 2).getBytes(StandardCharsets.UTF_8);
+        IOException jdks = new IOException("Premature EOF"); // e.g. Java 25's HttpURLConnection on a FIN
+        InputStream halfThenFails = new InputStream() {
+            private final InputStream sent = new ByteArrayInputStream(half);
+
+            @Override
+            public int read() throws IOException {
+                int b = sent.read();
+                if (b < 0) {
+                    throw jdks;
+                }
+                return b;
+            }
+        };
+        Response cut = response(BODY).toBuilder().body(halfThenFails, BODY.length()).build();
+
+        Throwable thrown = catchThrowable(() -> decoder.decode(cut, Image.class));
+
+        assertThat(thrown).isExactlyInstanceOf(RetryableException.class);
+        assertThat(((RetryableException) thrown).status()).isEqualTo(-1);
+        assertThat(thrown.getCause()).isExactlyInstanceOf(EOFException.class)
+                .hasMessage("connection closed after " + half.length + " of " + BODY.length() + " body bytes")
+                .hasCause(jdks);
+        assertNoRequestHeaders((FeignException) thrown);
+    }
+
+    @Test
     void aTransferThatFailsIsARetryableIoError() {
         InputStream reset = new InputStream() {
             @Override
