@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Problems for errors found by the HTTP server itself, before or around Spring MVC: a request
  * line, header or percent-encoding it cannot parse (400), headers too large (400/431), a body too
- * large (413), a method it refuses (TRACE, CONNECT: 405), or the servlet error page of a failure
- * outside the handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error
+ * large (413), a method it refuses (TRACE, CONNECT: 405), a Range it cannot satisfy on a static
+ * resource (416), an error status answered with no body at all (e.g. Spring Boot's
+ * {@code /actuator/health/unknown}: 404), or the servlet error page of a failure outside the handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error
  * page (see the reference server), so that these answers are problems too, never an HTML page.
  *
  * <pre>
@@ -50,6 +51,9 @@ public final class ScpContainerErrors {
                     "The request is larger than the server accepts.");
             case 414 -> ScpProblems.problem(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "URI too long",
                     "The request URI is longer than the server accepts.");
+            case 416 -> ScpProblems.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE",
+                    "Range not satisfiable", "The Range header asks for parts this resource does not have; "
+                            + "send the request without Range for the whole resource.");
             case 431 -> ScpProblems.problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
                     "Request headers too large", "The request headers are larger than the server accepts.");
             default -> status >= 500

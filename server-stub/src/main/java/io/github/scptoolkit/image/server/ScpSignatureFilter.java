@@ -26,7 +26,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * filter never reach {@code @ControllerAdvice}). The URL checked is
  * {@code request.getRequestURL()} plus {@code ?query}, which is what the client signed as long as
  * the server sees the client's scheme, host and port: behind a reverse proxy, let Spring's
- * {@code ForwardedHeaderFilter} (which runs before this one) apply {@code X-Forwarded-*}.
+ * {@code ForwardedHeaderFilter} (which runs before this one) apply {@code X-Forwarded-*}. Its host
+ * (the forwarded one behind a proxy) must be one this server serves ({@link ScpServedHosts}), so a
+ * request signed for another deployment never verifies here.
  * Requests whose path (within the application, as Spring MVC matches it) matches one of the
  * excluded path patterns ({@link #DEFAULT_EXCLUDED_PATHS}: documentation and health) pass unchecked
  * and carry no {@link ScpCaller}.
@@ -50,14 +52,16 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
     static final String API_PATH_EXAMPLE = "/v1/images/70a599e0-31e7-49b7-b260-868f441e862b";
 
     private final ScpSignatureVerifier verifier;
+    private final ScpServedHosts hosts;
     private final List<PathPattern> excluded;
 
-    ScpSignatureFilter(ScpSignatureVerifier verifier) {
-        this(verifier, DEFAULT_EXCLUDED_PATHS);
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts) {
+        this(verifier, hosts, DEFAULT_EXCLUDED_PATHS);
     }
 
-    ScpSignatureFilter(ScpSignatureVerifier verifier, List<String> excludedPaths) {
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts, List<String> excludedPaths) {
         this.verifier = verifier;
+        this.hosts = java.util.Objects.requireNonNull(hosts, "hosts");
         this.excluded = excludedPaths.stream().map(String::trim).filter(p -> !p.isEmpty())
                 .map(PathPatternParser.defaultInstance::parse).toList();
         var api = RequestPath.parse(API_PATH_EXAMPLE, "").pathWithinApplication();
@@ -94,7 +98,9 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ScpSignatureVerifier.Outcome outcome = verifier.verify(request.getMethod(), signedUrl(request),
+        boolean hostServed = hosts.serves(request.getScheme(), request.getServerName(), request.getServerPort(),
+                request.getLocalPort());
+        ScpSignatureVerifier.Outcome outcome = verifier.verify(request.getMethod(), signedUrl(request), hostServed,
                 name -> Collections.list(request.getHeaders(name)));
         if (outcome.accepted()) {
             outcome.caller().bindTo(request);

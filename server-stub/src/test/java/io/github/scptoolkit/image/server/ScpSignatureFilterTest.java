@@ -25,9 +25,17 @@ class ScpSignatureFilterTest {
     static final long NOW = ScpSignatureVerifierTest.NOW;
     static final String URL = ScpSignatureVerifierTest.URL;
 
+    /** The hosts of the test URL and of the signature vectors. */
+    static final ScpServedHosts HOSTS = ScpServedHosts.of(
+            "127.0.0.1:8080, localhost:18080, virtualserver.kr-west1.e.samsungsdscloud.com, localhost", null);
+
     static ScpSignatureFilter filter(ScpCredentialStore store, long now) {
+        return filter(store, now, HOSTS);
+    }
+
+    static ScpSignatureFilter filter(ScpCredentialStore store, long now, ScpServedHosts hosts) {
         return new ScpSignatureFilter(new ScpSignatureVerifier(store,
-                Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC), Duration.ofMinutes(5)));
+                Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC), Duration.ofMinutes(5)), hosts);
     }
 
     static MockHttpServletRequest signedRequest(String accessKeyHeader, String accessKey, String secret, long ts)
@@ -49,7 +57,7 @@ class ScpSignatureFilterTest {
     }
 
     static List<SignatureVectors> vectors() {
-        return SignatureVectors.all();
+        return SignatureVectors.all().stream().filter(SignatureVectors::accountIdInSpecSyntax).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,6 +125,60 @@ class ScpSignatureFilterTest {
                 new MockFilterChain()))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
         assertThat(code(run(filter, signedRequest("Scp-Accesskey", "AK1", "wrong", NOW), new MockFilterChain())))
                 .isEqualTo("INVALID_SIGNATURE");
+        MockHttpServletRequest zeros = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        zeros.removeHeader("Scp-Timestamp");
+        zeros.addHeader("Scp-Timestamp", "0" + NOW);
+        assertThat(code(run(filter, zeros, new MockFilterChain()))).isEqualTo("MALFORMED_TIMESTAMP");
+        MockHttpServletRequest clientType = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        clientType.removeHeader("Scp-ClientType");
+        clientType.addHeader("Scp-ClientType", "OpenapiX");
+        assertThat(code(run(filter, clientType, new MockFilterChain()))).isEqualTo("INVALID_CLIENT_TYPE");
+        MockHttpServletRequest account = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        account.addHeader("Scp-AccountId", "proj1");
+        assertThat(code(run(filter, account, new MockFilterChain()))).isEqualTo("INVALID_ACCOUNT_ID");
+        MockHttpServletRequest twice = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        twice.addHeader("Scp-Signature", "AAAA");
+        assertThat(code(run(filter, twice, new MockFilterChain()))).isEqualTo("REPEATED_AUTH_HEADERS");
+    }
+
+    @Test
+    void anEmptyAccountIdHeaderIsAccepted() throws Exception {
+        MockHttpServletRequest request = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        request.addHeader("Scp-AccountId", "");
+        MockFilterChain chain = new MockFilterChain();
+
+        assertThat(run(filter(ScpSignatureVerifierTest.STORE, NOW), request, chain).getStatus()).isEqualTo(200);
+        assertThat(ScpCaller.from(request)).hasValueSatisfying(c -> assertThat(c.accountId()).isEmpty());
+    }
+
+    @Test
+    void aCorrectlySignedRequestForAnotherHostIsRefused() throws Exception {
+        String other = "http://virtualserver.example.com:8080/v1/images/70a599e0-31e7-49b7-b260-868f441e862b";
+        MockHttpServletRequest request = SignatureVectors.requestFor("GET", other);
+        request.addHeader("Scp-Accesskey", "AK1");
+        request.addHeader("Scp-Timestamp", String.valueOf(NOW));
+        request.addHeader("Scp-ClientType", "Openapi");
+        request.addHeader("Scp-Signature", ScpSignatureVerifierTest.sign("secret-key-1", "GET" + other + NOW + "AK1Openapi"));
+        MockFilterChain chain = new MockFilterChain();
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW), request, chain);
+
+        assertThat(code(response)).isEqualTo("HOST_NOT_SERVED");
+        assertThat(chain.getRequest()).isNull();
+        ScpServedHosts withIt = ScpServedHosts.of("virtualserver.example.com:8080", null);
+        assertThat(run(filter(ScpSignatureVerifierTest.STORE, NOW, withIt), request, new MockFilterChain()).getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void byDefaultOnlyLoopbackNamesAtTheServersOwnPortAreServed() throws Exception {
+        ScpSignatureFilter loopback = filter(ScpSignatureVerifierTest.STORE, NOW, ScpServedHosts.of(null, null));
+        MockHttpServletRequest direct = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        MockHttpServletRequest portMapped = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        portMapped.setLocalPort(9090); // signed for :8080, arrived on :9090 (a port forward or proxy)
+
+        assertThat(run(loopback, direct, new MockFilterChain()).getStatus()).isEqualTo(200);
+        assertThat(code(run(loopback, portMapped, new MockFilterChain()))).isEqualTo("HOST_NOT_SERVED");
     }
 
     @Test
@@ -196,14 +258,14 @@ class ScpSignatureFilterTest {
     void excludedPathsReplaceTheDefaultsAndNeverCoverTheApi() throws Exception {
         ScpSignatureVerifier verifier = new ScpSignatureVerifier(ScpSignatureVerifierTest.STORE,
                 Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), Duration.ofMinutes(5));
-        ScpSignatureFilter onlyStatus = new ScpSignatureFilter(verifier, List.of(" /status "));
-        ScpSignatureFilter none = new ScpSignatureFilter(verifier, List.of());
+        ScpSignatureFilter onlyStatus = new ScpSignatureFilter(verifier, HOSTS, List.of(" /status "));
+        ScpSignatureFilter none = new ScpSignatureFilter(verifier, HOSTS, List.of());
 
         assertThat(run(onlyStatus, unsigned("", "/status"), new MockFilterChain()).getStatus()).isEqualTo(200);
         assertThat(run(onlyStatus, unsigned("", "/docs/index.html"), new MockFilterChain()).getStatus()).isEqualTo(401);
         assertThat(run(none, unsigned("", "/actuator/health"), new MockFilterChain()).getStatus()).isEqualTo(401);
         for (String tooWide : List.of("/**", "/v1/**", "/v1/images/*", "/{*rest}")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScpSignatureFilter(verifier, List.of(tooWide)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScpSignatureFilter(verifier, HOSTS, List.of(tooWide)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("must not cover the API");
         }
     }
