@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Client;
 import feign.Feign;
+import feign.InvocationHandlerFactory;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
@@ -43,6 +44,8 @@ import io.github.scptoolkit.image.client.generated.model.ScpApiVersion;
  * the server's problem); I/O errors (also a body cut short) and 429/502/503/504 are retried as the
  * builder says; a 200 whose body is empty or not the version's JSON throws Feign's
  * {@code DecodeException} (status 200, not retried). README's "Client behaviour under faults" has the table.
+ * Every {@code FeignException} thrown (also through {@link #api()}) carries a copy of the request
+ * with {@code Scp-Signature} redacted: nothing in it can be replayed.
  *
  * @param <T> the 200 body type of the bound version
  */
@@ -105,24 +108,39 @@ public final class ScpImageClient<T extends ImageShowResponse> {
     /**
      * The endpoint as it goes on the wire and into the signature: no trailing slash, and no port
      * when it is the scheme's default (a server rebuilds {@code https://host/...} for
-     * {@code https://host:443/...}, so signing the explicit port would never verify).
+     * {@code https://host:443/...}, so signing the explicit port would never verify). User info
+     * ({@code user:password@}) is refused: SCP authenticates by signature, a server never sees it
+     * in the URL it rebuilds (so every call would fail), and it would end up in messages and logs.
+     * No message ever shows an endpoint that contains {@code @}.
+     *
+     * @throws IllegalArgumentException for anything but an absolute http(s) URL without user info
      */
     static String normalizeEndpoint(String endpoint) {
         URI uri;
         try {
             uri = URI.create(endpoint);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint, e);
+            // Not chained: the parser's message repeats the whole input, user info included.
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + printable(endpoint));
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new IllegalArgumentException("endpoint must not contain user info (user:password@): requests are "
+                    + "authenticated by their signature; give the keys with credentials(...)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint);
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + printable(endpoint));
         }
         boolean defaultPort = uri.getPort() == (scheme.equals("https") ? 443 : 80);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String normalized = scheme + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
-                + uri.getHost() + (uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort()) + path;
+        String normalized = scheme + "://" + uri.getHost() + (uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort())
+                + path;
         return normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1) : normalized;
+    }
+
+    /** The endpoint for a message, unless it may carry user info (a password). */
+    private static String printable(String endpoint) {
+        return endpoint.indexOf('@') >= 0 ? "(not shown: it contains '@', which may carry a password)" : endpoint;
     }
 
     /**
@@ -163,7 +181,12 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         private Builder() {
         }
 
-        /** Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}. */
+        /**
+         * Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}.
+         *
+         * @throws IllegalArgumentException for anything but an absolute http(s) URL, or one with
+         *         user info ({@code user:password@}); the message never shows the password
+         */
         public Builder endpoint(String endpoint) {
             this.endpoint = normalizeEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
             return this;
@@ -280,6 +303,7 @@ public final class ScpImageClient<T extends ImageShowResponse> {
                 throw new IllegalStateException("endpoint is required");
             }
             Feign.Builder feign = Feign.builder()
+                    .invocationHandlerFactory(ScpRedaction.handlers(new InvocationHandlerFactory.Default()))
                     .contract(new ImageIdContract())
                     .requestInterceptor(new ScpSigningInterceptor(credentials, clock))
                     .logger(logger != null ? logger : ScpMaskingLogger.javaUtilLogging())

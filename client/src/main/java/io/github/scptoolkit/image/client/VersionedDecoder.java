@@ -55,25 +55,25 @@ final class VersionedDecoder implements Decoder {
 
     private Object decodeBody(Response response, Type type) {
         Type target = type == ImageShowResponse.class ? responseType : type;
-        byte[] body = readWhole(response);
+        // Every exception carries a copy of the request without its signature (see ScpRedaction).
+        Request request = ScpRedaction.redact(response.request());
+        byte[] body = readWhole(response, request);
         if (body.length == 0) {
-            throw new DecodeException(response.status(),
-                    "[" + response.status() + "] empty body " + during(response.request()), response.request());
+            throw new DecodeException(response.status(), "[" + response.status() + "] empty body " + during(request),
+                    request);
         }
         try {
             return mapper.readValue(body, mapper.constructType(target));
-        } catch (IOException notTheDeclaredJson) {
+        } catch (IOException | RuntimeException notTheDeclaredJson) {
             String reason = notTheDeclaredJson instanceof JsonProcessingException json
                     ? json.getOriginalMessage() : notTheDeclaredJson.getMessage();
             throw new DecodeException(response.status(), "[" + response.status() + "] body is not a valid "
-                    + simpleName(target) + " (" + reason + ") " + during(response.request()), response.request(),
-                    notTheDeclaredJson);
+                    + simpleName(target) + " (" + reason + ") " + during(request), request, notTheDeclaredJson);
         }
     }
 
     /** All of the body; a failed or short transfer (fewer bytes than {@code Content-Length}) is an I/O error. */
-    private static byte[] readWhole(Response response) {
-        Request request = response.request();
+    private static byte[] readWhole(Response response, Request request) {
         if (response.body() == null) {
             return new byte[0];
         }
