@@ -133,8 +133,8 @@ public final class ScpImageClient<T extends ImageShowResponse> {
         }
         boolean defaultPort = uri.getPort() == (scheme.equals("https") ? 443 : 80);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String normalized = scheme + "://" + uri.getHost() + (uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort())
-                + path;
+        String port = uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort();
+        String normalized = scheme + "://" + uri.getHost() + port + path;
         return normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1) : normalized;
     }
 

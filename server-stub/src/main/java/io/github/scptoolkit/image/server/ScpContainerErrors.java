@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * line, header or percent-encoding it cannot parse (400), headers too large (400/431), a body too
  * large (413), a method it refuses (TRACE, CONNECT: 405), a Range it cannot satisfy on a static
  * resource (416), an error status answered with no body at all (e.g. Spring Boot's
- * {@code /actuator/health/unknown}: 404), or the servlet error page of a failure outside the handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error
- * page (see the reference server), so that these answers are problems too, never an HTML page.
+ * {@code /actuator/health/unknown}: 404), or the servlet error page of a failure outside the
+ * handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error page (see the
+ * reference server), so that these answers are problems too, never an HTML page or an empty body.
  *
  * <pre>
  * ProblemDetail problem = ScpContainerErrors.problem(431, "/v1/images/x");
