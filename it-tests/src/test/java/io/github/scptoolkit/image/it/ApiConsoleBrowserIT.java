@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,29 +38,30 @@ import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 import io.github.scptoolkit.image.spec.ScpApi;
-import io.github.scptoolkit.image.spec.ScpOperation;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import io.github.scptoolkit.image.spec.VersionStatus;
 
 /**
  * The emulator's {@code /docs} is a working API console, in a real browser (Debian's headless
- * Chromium, {@link ConsoleBrowser}), with signature checks on, on the system clock (the page signs
- * with the browser's time): the page loads from the emulator alone without console errors;
- * Authorize, prefilled with the demo tenant, signs every "Try it out" of a signed operation in the
- * browser, so Show Image of the seed image answers 200 in the CURRENT and in a SUPPORTED version
- * (the served version shown); the versions document is called unsigned; a wrong secret shows the
- * 401 problem and goes nowhere; the page's signing matches the project's signature test vectors.
- * No request leaves the emulator's origin. Screenshots of each step: {@code target/browser/}.
+ * Chromium, {@link ConsoleBrowser}), with the emulator's default settings (signature checks on) on
+ * the system clock (the page signs with the browser's time): the page loads from the emulator
+ * alone, exactly what docs/console.md lists, without console errors; Authorize, prefilled with the
+ * demo tenant, signs every "Try it out" of a signed operation in the browser, so Show Image of the
+ * seed image answers 200 in the CURRENT and in a SUPPORTED version (the served version shown); the
+ * versions document is called unsigned; a wrong secret shows the 401 problem and goes nowhere; the
+ * page's signing matches the project's signature test vectors and the Java signer. No request
+ * leaves the emulator's origin. Screenshots of each step: {@code target/browser/ApiConsoleBrowserIT/}.
  */
 @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ApiConsoleBrowserIT {
 
-    private static final String VERSION_PARAMETER = "tr[data-param-name='" + ScpApi.VERSION_HEADER + "']";
     private static ConsoleBrowser browser;
 
     @LocalServerPort
     int port;
+
+    private ConsolePage page;
 
     /** A failed test keeps a screenshot of where it stopped. */
     @RegisterExtension
@@ -80,17 +87,14 @@ class ApiConsoleBrowserIT {
     }
 
     @BeforeEach
-    void freshSteps(TestInfo test) {
+    void freshPage(TestInfo test) {
         browser.steps(getClass(), test.getTestMethod().orElseThrow().getName());
-    }
-
-    private String origin() {
-        return "http://127.0.0.1:" + port;
+        page = new ConsolePage(browser, "http://127.0.0.1:" + port);
     }
 
     @Test
-    void thePageLoadsFromTheEmulatorAloneWithTheEmulatorFirstAndTheCurrentVersionPreselected() {
-        openConsole();
+    void thePageLoadsWhatTheDocsListFromTheEmulatorAloneTheEmulatorFirstTheCurrentVersionPreselected() {
+        page.open();
 
         WebElement servers = browser.await(By.cssSelector(".servers select"));
         List<String> serverUrls = new Select(servers).getOptions().stream().map(o -> o.getAttribute("value")).toList();
@@ -98,30 +102,43 @@ class ApiConsoleBrowserIT {
         assertThat(serverUrls.subList(1, serverUrls.size())).as("then the spec's own servers")
                 .containsExactlyElementsOf(specServers());
 
-        WebElement showImage = expand(ScpApi.SHOW_IMAGE);
-        Select version = new Select(showImage.findElement(By.cssSelector(VERSION_PARAMETER + " select")));
+        page.expand(ScpApi.SHOW_IMAGE);
+        Select version = page.versions(ScpApi.SHOW_IMAGE);
         assertThat(version.getOptions().stream().map(WebElement::getText).filter(t -> !t.startsWith("--")))
                 .as("every version a request may name, newest first")
                 .containsExactlyElementsOf(SpecVersions.newestFirst(SpecVersions.callable()).stream()
                         .map(ScpServiceVersion::headerValue).toList());
-        assertThat(version.getFirstSelectedOption().getText()).as("preselected")
-                .isEqualTo(SpecVersions.current().headerValue());
+        assertThat(version.getFirstSelectedOption().getText()).as("preselected").isEqualTo(SpecVersions.current().headerValue());
         browser.step("show-image-expanded");
 
         assertNoConsoleErrors();
         assertEverythingCameFromTheEmulator();
+        Set<String> loaded = new TreeSet<>();
+        browser.requests().stream().filter(r -> r.url().startsWith(page.origin() + "/"))
+                .forEach(r -> loaded.add(URI.create(r.url()).getPath()));
+        List<String> listed = docsTableOfWhatThePageLoads();
+        assertThat(loaded).as("every path the page loaded is in docs/console.md's table")
+                .allMatch(path -> listed.stream().anyMatch(entry -> matches(entry, path)));
+        assertThat(listed).as("every path of docs/console.md's table was loaded")
+                .allMatch(entry -> loaded.stream().anyMatch(path -> matches(entry, path)));
     }
 
     @Test
     void authorizeWithTheDemoKeysAndShowImageIsSignedInTheBrowserInTheCurrentAndASupportedVersion() {
-        openConsole();
-        authorizeWithPrefilledDemoKeys();
+        page.open();
+        page.openAuthorize();
+        browser.step("authorize-prefilled");
+        assertThat(page.field(ConsolePage.ACCESS_KEY)).isEqualTo(ReferenceServer.DEMO.accessKey());
+        assertThat(page.field(ConsolePage.SECRET_KEY)).isEqualTo(ReferenceServer.DEMO.secretKey());
+        assertThat(page.field(ConsolePage.ACCOUNT_ID)).isEqualTo(ReferenceServer.DEMO.accountId());
+        assertThat(new Select(browser.driver().findElement(ConsolePage.TENANT)).getOptions())
+                .as("the other demo tenants are offered (and 'your own keys')").hasSizeGreaterThan(2);
+        page.pressAuthorize();
+        browser.step("authorized");
 
-        expand(ScpApi.SHOW_IMAGE);
-        ScpServiceVersion current = SpecVersions.current();
-        ScpServiceVersion supported = supported();
-        for (ScpServiceVersion version : List.of(current, supported)) {
-            Response response = showImage(ReferenceServer.SEED_IMAGE_ID, version);
+        page.expand(ScpApi.SHOW_IMAGE);
+        for (ScpServiceVersion version : List.of(SpecVersions.current(), supported())) {
+            ConsolePage.Response response = page.showImage(ReferenceServer.SEED_IMAGE_ID, version);
             browser.step("show-image-" + version.getVersion());
 
             assertThat(response.status()).as("status in %s", version).isEqualTo(200);
@@ -129,7 +146,7 @@ class ApiConsoleBrowserIT {
             assertThat(response.header(ScpApi.VERSION_HEADER)).as("served version shown").isEqualTo(version.headerValue());
         }
 
-        List<ConsoleBrowser.Request> calls = apiCalls(ScpApi.SHOW_IMAGE);
+        List<ConsoleBrowser.Request> calls = page.calls(ScpApi.SHOW_IMAGE);
         assertThat(calls).hasSize(2);
         for (ConsoleBrowser.Request call : calls) {
             String timestamp = call.header(ScpSigner.TIMESTAMP_HEADER);
@@ -143,18 +160,20 @@ class ApiConsoleBrowserIT {
         assertThat(calls.get(0).header(ScpSigner.TIMESTAMP_HEADER)).as("signed afresh for each request")
                 .isNotEqualTo(calls.get(1).header(ScpSigner.TIMESTAMP_HEADER));
 
-        expand(ScpApi.LIST_VERSIONS);
-        Response document = execute(ScpApi.LIST_VERSIONS);
+        page.expand(ScpApi.LIST_VERSIONS);
+        ConsolePage.Response document = page.execute(ScpApi.LIST_VERSIONS);
         browser.step("versions-document");
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.json().path("versions").size()).isEqualTo(ScpServiceVersion.all().size());
-        assertThat(apiCalls(ScpApi.LIST_VERSIONS)).singleElement().satisfies(call -> {
+        assertThat(page.calls(ScpApi.LIST_VERSIONS)).singleElement().satisfies(call -> {
             assertThat(call.header(ScpSigner.SIGNATURE_HEADER)).as("the versions document is not signed").isNull();
             assertThat(call.header(ScpSigner.TIMESTAMP_HEADER)).isNull();
         });
 
-        assertThat(browser.driver().getPageSource()).as("no signature printed in the page")
-                .doesNotContain(calls.get(0).header(ScpSigner.SIGNATURE_HEADER));
+        String html = browser.driver().getPageSource();
+        for (ConsoleBrowser.Request call : calls) {
+            assertThat(html).as("no signature printed in the page").doesNotContain(call.header(ScpSigner.SIGNATURE_HEADER));
+        }
         assertNoConsoleErrors();
         assertEverythingCameFromTheEmulator();
     }
@@ -162,17 +181,14 @@ class ApiConsoleBrowserIT {
     @Test
     void aWrongSecretShowsThe401ProblemAndTheSecretGoesNowhere() {
         String secret = "wrong-secret-" + UUID.randomUUID();
-        openConsole();
-        openAuthorize();
-        WebElement secretField = browser.await(By.id("scp-secret-key"));
-        secretField.clear();
-        secretField.sendKeys(secret);
+        page.open();
+        page.openAuthorize();
+        page.type(ConsolePage.SECRET_KEY, secret);
         browser.step("wrong-secret-typed");
-        browser.click(browser.awaitClickable(By.id("scp-authorize")));
-        browser.awaitGone(By.id("scp-secret-key"));
+        page.pressAuthorize();
 
-        expand(ScpApi.SHOW_IMAGE);
-        Response response = showImage(ReferenceServer.SEED_IMAGE_ID, SpecVersions.current());
+        page.expand(ScpApi.SHOW_IMAGE);
+        ConsolePage.Response response = page.showImage(ReferenceServer.SEED_IMAGE_ID, SpecVersions.current());
         browser.step("unauthorized");
 
         assertThat(response.status()).isEqualTo(401);
@@ -180,7 +196,7 @@ class ApiConsoleBrowserIT {
         assertThat(response.json().path("status").asInt()).isEqualTo(401);
 
         List<ConsoleBrowser.Request> all = browser.requests();
-        assertThat(all).as("requests").isNotEmpty();
+        assertThat(page.calls(ScpApi.SHOW_IMAGE)).as("the signed call").hasSize(1);
         for (ConsoleBrowser.Request request : all) {
             assertThat(request.url()).doesNotContain(secret);
             assertThat(request.headers().values()).noneMatch(v -> v.contains(secret));
@@ -196,7 +212,7 @@ class ApiConsoleBrowserIT {
 
     @Test
     void thePagesSigningMatchesTheSignatureTestVectorsAndTheJavaSigner() throws IOException {
-        openConsole();
+        page.open();
 
         JsonNode vectors;
         try (InputStream in = getClass().getResourceAsStream("/scp-signature-vectors.json")) {
@@ -215,7 +231,7 @@ class ApiConsoleBrowserIT {
         }
 
         ScpCredentials credentials = ScpCredentials.of("console-key", "비밀-secret/+=", ReferenceServer.SEED_PROJECT);
-        String url = origin() + ReferenceServer.imagePath("a%2Fb c") + "?x=1";
+        String url = page.origin() + ReferenceServer.imagePath("a%2Fb%20c") + "?x=1";
         long timestamp = Clock.systemUTC().millis();
         Object headers = browser.async("var done = arguments[arguments.length - 1];"
                 + "ScpSigning.headers({accessKey: arguments[0], secretKey: arguments[1], accountId: arguments[2]}, "
@@ -227,106 +243,10 @@ class ApiConsoleBrowserIT {
         assertNoConsoleErrors();
     }
 
-    // --- steps -----------------------------------------------------------------------------------
-
-    private void openConsole() {
-        browser.open(origin() + "/docs");
-        browser.await(By.cssSelector(".opblock"));
-        browser.step("page-loaded");
-    }
-
-    private void openAuthorize() {
-        browser.click(browser.awaitClickable(By.cssSelector(".auth-wrapper .authorize")));
-        browser.await(By.cssSelector(".scp-signing"));
-    }
-
-    /** Opens Authorize, checks the fields hold the first demo tenant, and authorizes with them. */
-    private void authorizeWithPrefilledDemoKeys() {
-        openAuthorize();
-        WebElement accessKey = browser.await(By.id("scp-access-key"));
-        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> !accessKey.getAttribute("value").isEmpty());
-        browser.step("authorize-prefilled");
-        assertThat(accessKey.getAttribute("value")).isEqualTo(ReferenceServer.DEMO.accessKey());
-        assertThat(browser.driver().findElement(By.id("scp-secret-key")).getAttribute("value"))
-                .isEqualTo(ReferenceServer.DEMO.secretKey());
-        assertThat(browser.driver().findElement(By.id("scp-account-id")).getAttribute("value"))
-                .isEqualTo(ReferenceServer.DEMO.accountId());
-        assertThat(new Select(browser.driver().findElement(By.id("scp-tenant"))).getOptions())
-                .as("the other demo tenants are offered").hasSizeGreaterThan(2);
-
-        browser.click(browser.awaitClickable(By.id("scp-authorize")));
-        browser.awaitGone(By.id("scp-access-key"));
-        browser.step("authorized");
-    }
-
-    private static By block(ScpOperation operation) {
-        return By.cssSelector(".opblock[id$='-" + operation.operationId() + "']");
-    }
-
-    /** The operation's block, expanded. */
-    private WebElement expand(ScpOperation operation) {
-        WebElement element = browser.await(block(operation));
-        if (element.findElements(By.cssSelector(".opblock-body")).isEmpty()) {
-            browser.click(element.findElement(By.cssSelector(".opblock-summary")));
-        }
-        browser.await(By.cssSelector(".opblock[id$='-" + operation.operationId() + "'] .opblock-body"));
-        return browser.driver().findElement(block(operation));
-    }
-
-    private Response showImage(String imageId, ScpServiceVersion version) {
-        WebElement block = browser.driver().findElement(block(ScpApi.SHOW_IMAGE));
-        WebElement id = block.findElement(By.cssSelector("tr[data-param-name='image_id'] input"));
-        id.clear();
-        id.sendKeys(imageId);
-        new Select(block.findElement(By.cssSelector(VERSION_PARAMETER + " select"))).selectByVisibleText(version.headerValue());
-        return execute(ScpApi.SHOW_IMAGE);
-    }
-
-    /** Presses Execute (clearing an earlier response first) and reads the response the page shows. */
-    private Response execute(ScpOperation operation) {
-        By live = By.cssSelector(".opblock[id$='-" + operation.operationId() + "'] .live-responses-table tbody .response");
-        List<WebElement> clear = browser.driver().findElement(block(operation)).findElements(By.cssSelector("button.btn-clear"));
-        if (!clear.isEmpty()) {
-            browser.click(clear.get(0));
-            browser.awaitGone(live);
-        }
-        browser.click(browser.driver().findElement(block(operation)).findElement(By.cssSelector("button.execute")));
-        WebElement row = browser.await(live);
-        browser.scrollTo(row);
-        int status = Integer.parseInt(row.findElement(By.cssSelector(".response-col_status")).getText().trim());
-        String body = row.findElement(By.cssSelector(".response-col_description pre")).getText();
-        List<String> headerLines = row.findElements(By.cssSelector(".headerline")).stream()
-                .map(h -> h.getAttribute("textContent")).toList();
-        return new Response(status, body, headerLines);
-    }
-
-    /** A response as the page shows it. */
-    private record Response(int status, String body, List<String> headerLines) {
-        JsonNode json() {
-            return ReferenceServer.json(body);
-        }
-
-        /** A response header's value as shown ({@code name: value}, names in lower case), or null. */
-        String header(String name) {
-            String prefix = name.toLowerCase(java.util.Locale.ROOT) + ":";
-            return headerLines.stream().map(String::trim).filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
-                    .map(l -> l.substring(prefix.length()).trim()).findFirst().orElse(null);
-        }
-    }
-
     // --- checks ----------------------------------------------------------------------------------
 
-    /** The requests the page made to {@code operation} (its path template, any parameter). */
-    private List<ConsoleBrowser.Request> apiCalls(ScpOperation operation) {
-        String pattern = java.util.regex.Pattern.quote(origin()) + operation.path().replaceAll("\\{[^}]+}", "[^/?]+")
-                + "(\\?.*)?";
-        return browser.requests().stream().filter(r -> r.url().matches(pattern)).toList();
-    }
-
-    private void assertNoConsoleErrors() {
-        List<LogEntry> errors = browser.console(Level.SEVERE);
-        assertThat(errors).as("console errors").isEmpty();
+    private static void assertNoConsoleErrors() {
+        assertThat(browser.console(Level.SEVERE)).as("console errors").isEmpty();
     }
 
     /**
@@ -336,8 +256,8 @@ class ApiConsoleBrowserIT {
     private void assertEverythingCameFromTheEmulator() {
         List<ConsoleBrowser.Request> requests = browser.requests();
         assertThat(requests).as("requests seen").isNotEmpty();
-        assertThat(requests).as("requests to anywhere but " + origin())
-                .allMatch(r -> r.url().startsWith(origin() + "/") || r.url().startsWith("data:")
+        assertThat(requests).as("requests to anywhere but " + page.origin())
+                .allMatch(r -> r.url().startsWith(page.origin() + "/") || r.url().startsWith("data:")
                         || r.url().startsWith("chrome:"));
     }
 
@@ -354,5 +274,30 @@ class ApiConsoleBrowserIT {
         Clock clock = Clock.systemUTC();
         return SpecVersions.servedOn(clock).stream().filter(v -> v.status() == VersionStatus.SUPPORTED).findFirst()
                 .orElseGet(() -> SpecVersions.otherServed(clock));
+    }
+
+    /** The first column of docs/console.md's table under "What the page loads" ({@code *} stands for a name). */
+    static List<String> docsTableOfWhatThePageLoads() {
+        String doc;
+        try {
+            doc = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/console.md")).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int start = doc.indexOf("\n## What the page loads\n");
+        assertThat(start).as("docs/console.md has '## What the page loads'").isNotNegative();
+        int end = doc.indexOf("\n#", start + 2);
+        Matcher row = Pattern.compile("^\\| `(/[^`]*)` \\|", Pattern.MULTILINE)
+                .matcher(doc.substring(start, end < 0 ? doc.length() : end));
+        List<String> entries = new ArrayList<>();
+        while (row.find()) {
+            entries.add(row.group(1));
+        }
+        assertThat(entries).as("rows of the table").hasSizeGreaterThanOrEqualTo(5);
+        return entries;
+    }
+
+    private static boolean matches(String entry, String path) {
+        return path.matches(Pattern.quote(entry).replace("*", "\\E[^/]+\\Q"));
     }
 }
