@@ -84,6 +84,9 @@ final class ConsoleBrowser implements AutoCloseable {
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(missing + "; under CI=true a missing browser fails the build");
         }
+        if (!installed) {
+            System.err.println("SKIPPED: " + missing);
+        }
         Assumptions.assumeTrue(installed, missing + ": skipped");
         return start();
     }

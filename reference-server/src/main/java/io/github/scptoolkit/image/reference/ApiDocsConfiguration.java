@@ -8,8 +8,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves the API's own description, everything from the jars (no CDN): the spec at
  * {@code /openapi.yaml}, its example bodies at {@code /examples/*.json} (the spec's
- * {@code externalValue}s are relative to it), and a rendered reference at {@code /docs} (Swagger
- * UI from its WebJar, {@code static/docs/index.html}).
+ * {@code externalValue}s are relative to it), and the API console at {@code /docs} (Swagger UI
+ * from its WebJar, {@code static/docs/}, over {@link ConsoleSpec}; docs/console.md).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration implements WebMvcConfigurer {
