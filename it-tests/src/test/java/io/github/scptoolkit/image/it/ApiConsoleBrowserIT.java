@@ -76,7 +76,7 @@ class ApiConsoleBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        browser = ConsoleBrowser.startOrSkip();
+        browser = ConsoleBrowser.startIfInstalled();
     }
 
     @AfterAll
@@ -88,6 +88,7 @@ class ApiConsoleBrowserIT {
 
     @BeforeEach
     void freshPage(TestInfo test) {
+        ConsoleBrowser.assumeRunning(browser);
         browser.steps(getClass(), test.getTestMethod().orElseThrow().getName());
         page = new ConsolePage(browser, "http://127.0.0.1:" + port);
     }

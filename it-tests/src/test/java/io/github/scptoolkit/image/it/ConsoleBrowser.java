@@ -37,11 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * console and network events recorded, and a screenshot per step under
  * {@code target/browser/<test class>/<test>/}.
  *
- * <p>Without Chromium and ChromeDriver the tests that need it are skipped with a message; under
- * {@code CI=true} (where {@code .ci/run} installs them) a missing browser fails instead.
+ * <p>Without Chromium and ChromeDriver the tests that need it are skipped, each with the reason;
+ * under {@code CI=true} (where {@code .ci/run} installs them) a missing browser fails instead.
  *
  * <pre>
- * ConsoleBrowser browser = ConsoleBrowser.startOrSkip();
+ * ConsoleBrowser browser = ConsoleBrowser.startIfInstalled();     // in @BeforeAll
+ * ConsoleBrowser.assumeRunning(browser);                          // in @BeforeEach: skips without one
  * browser.steps(getClass(), "myTest");
  * browser.open("http://127.0.0.1:" + port + "/docs");
  * browser.step("page loaded");
@@ -76,19 +77,29 @@ final class ConsoleBrowser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts the browser, or skips the calling test (fails it under {@code CI=true}) when it is not installed. */
-    static ConsoleBrowser startOrSkip() {
+    /** Why the browser tests cannot run here. */
+    static final String MISSING = "no browser for the API console test: " + CHROMIUM + " and " + CHROMEDRIVER
+            + " are needed (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
+
+    /**
+     * Starts the browser, or returns null when Chromium or ChromeDriver is not installed (then
+     * {@link #assumeRunning} skips each test); under {@code CI=true} a missing browser fails instead.
+     */
+    static ConsoleBrowser startIfInstalled() {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        String missing = "no browser for the API console test: " + CHROMIUM + " and " + CHROMEDRIVER
-                + " are needed (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
         if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(missing + "; under CI=true a missing browser fails the build");
+            throw new AssertionError(MISSING + "; under CI=true a missing browser fails the build");
         }
         if (!installed) {
-            System.err.println("SKIPPED: " + missing);
+            System.err.println("SKIPPED: " + MISSING);
+            return null;
         }
-        Assumptions.assumeTrue(installed, missing + ": skipped");
         return start();
+    }
+
+    /** Skips the calling test, with the reason, when {@link #startIfInstalled} found no browser. */
+    static void assumeRunning(ConsoleBrowser browser) {
+        Assumptions.assumeTrue(browser != null, MISSING);
     }
 
     private static ConsoleBrowser start() {
