@@ -122,7 +122,7 @@ public final class BenchmarkMain {
                         values.put(kv[0], Double.parseDouble(kv[1]));
                     }
                     results.put(parts[1], values);
-                } else if (line.contains("ERROR") || line.contains("Exception")) {
+                } else if (line.startsWith("BODY ") || line.contains("ERROR") || line.contains("Exception")) {
                     System.out.println("   | " + line);
                 }
             }
