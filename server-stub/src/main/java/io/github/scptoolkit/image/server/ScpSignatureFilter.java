@@ -39,20 +39,26 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
 
     private final ScpSignatureVerifier verifier;
     private final ScpOperations operations;
+    private final ScpSignedHandlers signedHandlers;
 
     ScpSignatureFilter(ScpSignatureVerifier verifier) {
         this(verifier, ScpOperations.SPEC);
     }
 
     ScpSignatureFilter(ScpSignatureVerifier verifier, ScpOperations operations) {
-        this.verifier = verifier;
-        this.operations = operations;
+        this(verifier, operations, ScpSignedHandlers.NONE);
     }
 
-    /** Only the spec's signed operations are checked. */
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpOperations operations, ScpSignedHandlers signedHandlers) {
+        this.verifier = verifier;
+        this.operations = operations;
+        this.signedHandlers = signedHandlers;
+    }
+
+    /** Only the spec's signed operations, and the application's {@link ScpSigned} handlers, are checked. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !operations.isSignedPath(request);
+        return !operations.isSignedPath(request) && !signedHandlers.matches(request);
     }
 
     @Override
