@@ -1,0 +1,89 @@
+package io.github.scptoolkit.image.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+import picocli.CommandLine;
+
+/**
+ * Checks a URL the user gives ({@code --endpoint}, {@code --auth-url}, or the same settings from the
+ * environment or {@code ~/.scpconf}) before anything is built from it: an absolute http(s) URL with a
+ * host, a port in 1-65535 if any, and no user name or password (credentials never go in URLs). A
+ * refusal is a usage error that never repeats a user name or password.
+ *
+ * <pre>
+ * UrlOption.check("--endpoint", "http://127.0.0.1:99999");   // "--endpoint: port 99999 is out of range (1-65535)"
+ * </pre>
+ */
+final class UrlOption implements CommandLine.ITypeConverter<String> {
+
+    /** What the URL is, in messages ({@code --endpoint}, or a setting with its source). */
+    private final String what;
+
+    UrlOption(String what) {
+        this.what = what;
+    }
+
+    /** Converter of {@code --endpoint}. */
+    static final class Endpoint implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return check("--endpoint", value);
+        }
+    }
+
+    /** Converter of {@code --auth-url}. */
+    static final class AuthUrl implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return check("--auth-url", value);
+        }
+    }
+
+    @Override
+    public String convert(String value) {
+        return check(what, value);
+    }
+
+    /**
+     * {@code value}, trimmed, when it is a usable URL.
+     *
+     * @throws CommandLine.TypeConversionException saying what is wrong, never quoting user info
+     */
+    static String check(String what, String value) {
+        String v = value == null ? "" : value.trim();
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (URISyntaxException notAUrl) {
+            throw refuse(what + " is not a valid URL" + (v.contains("@") ? "" : ": '" + v + "'")
+                    + " (expected e.g. http://127.0.0.1:8080)");
+        }
+        if (uri.getRawUserInfo() != null || (uri.getHost() == null && uri.getRawAuthority() != null
+                && uri.getRawAuthority().contains("@"))) {
+            throw refuse(what + " must not contain a user name or password: give the key pair with --access-key and"
+                    + " --secret-key, the SCP_* variables or ~/.scpconf/credentials.json");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw refuse(what + " must be an absolute http or https URL, e.g. http://127.0.0.1:8080: '" + v + "'");
+        }
+        if (uri.getHost() == null) {
+            String authority = uri.getRawAuthority();
+            int colon = authority == null ? -1 : authority.lastIndexOf(':');
+            if (colon >= 0 && !authority.endsWith("]")) {
+                throw refuse(what + ": '" + authority.substring(colon + 1) + "' is not a port (1-65535)");
+            }
+            throw refuse(what + " has no host: '" + v + "'");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw refuse(what + ": port " + uri.getPort() + " is out of range (1-65535)");
+        }
+        return v;
+    }
+
+    private static CommandLine.TypeConversionException refuse(String message) {
+        return new CommandLine.TypeConversionException(message);
+    }
+}
