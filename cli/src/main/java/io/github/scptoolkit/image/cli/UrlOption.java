@@ -25,11 +25,11 @@ final class UrlOption implements CommandLine.ITypeConverter<String> {
         this.what = what;
     }
 
-    /** Converter of {@code --endpoint}. */
+    /** Converter of {@code --endpoint} (picocli names the option in its message). */
     static final class Endpoint implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            return check("--endpoint", value);
+            return check("", value);
         }
     }
 
@@ -37,7 +37,7 @@ final class UrlOption implements CommandLine.ITypeConverter<String> {
     static final class AuthUrl implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            return check("--auth-url", value);
+            return check("", value);
         }
     }
 
@@ -49,36 +49,38 @@ final class UrlOption implements CommandLine.ITypeConverter<String> {
     /**
      * {@code value}, trimmed, when it is a usable URL.
      *
+     * @param what what the URL is, prefixed to messages (empty: nothing)
      * @throws CommandLine.TypeConversionException saying what is wrong, never quoting user info
      */
     static String check(String what, String value) {
+        String prefix = what == null || what.isEmpty() ? "" : what + ": ";
         String v = value == null ? "" : value.trim();
         URI uri;
         try {
             uri = new URI(v);
         } catch (URISyntaxException notAUrl) {
-            throw refuse(what + " is not a valid URL" + (v.contains("@") ? "" : ": '" + v + "'")
+            throw refuse(prefix + "not a valid URL" + (v.contains("@") ? "" : ": '" + v + "'")
                     + " (expected e.g. http://127.0.0.1:8080)");
         }
         if (uri.getRawUserInfo() != null || (uri.getHost() == null && uri.getRawAuthority() != null
                 && uri.getRawAuthority().contains("@"))) {
-            throw refuse(what + " must not contain a user name or password: give the key pair with --access-key and"
-                    + " --secret-key, the SCP_* variables or ~/.scpconf/credentials.json");
+            throw refuse(prefix + "a URL with a user name or password is not accepted: give the key pair with"
+                    + " --access-key and --secret-key, the SCP_* variables or ~/.scpconf/credentials.json");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refuse(what + " must be an absolute http or https URL, e.g. http://127.0.0.1:8080: '" + v + "'");
+            throw refuse(prefix + "not an absolute http or https URL (e.g. http://127.0.0.1:8080): '" + v + "'");
         }
         if (uri.getHost() == null) {
             String authority = uri.getRawAuthority();
             int colon = authority == null ? -1 : authority.lastIndexOf(':');
             if (colon >= 0 && !authority.endsWith("]")) {
-                throw refuse(what + ": '" + authority.substring(colon + 1) + "' is not a port (1-65535)");
+                throw refuse(prefix + "'" + authority.substring(colon + 1) + "' is not a port (1-65535)");
             }
-            throw refuse(what + " has no host: '" + v + "'");
+            throw refuse(prefix + "no host in '" + v + "'");
         }
         if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
-            throw refuse(what + ": port " + uri.getPort() + " is out of range (1-65535)");
+            throw refuse(prefix + "port " + uri.getPort() + " is out of range (1-65535)");
         }
         return v;
     }

@@ -63,7 +63,7 @@ class UsageTest {
 
         for (CliRun run : new CliRun[] {endpoint, authUrl, fromEnv}) {
             assertThat(run.exit()).isEqualTo(ScpImageCli.USAGE);
-            assertThat(run.all()).contains("must not contain a user name or password").doesNotContain("hunter2");
+            assertThat(run.all()).contains("a URL with a user name or password is not accepted").doesNotContain("hunter2");
             noStackTrace(run);
         }
         assertThat(fromEnv.err()).contains("endpoint-override (from environment variable SCP_ENDPOINT)");

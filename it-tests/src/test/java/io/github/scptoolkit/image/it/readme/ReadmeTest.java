@@ -46,6 +46,31 @@ class ReadmeTest {
                 .isEmpty();
     }
 
+    /** The same for docs/cli.md and docs/configuration.md (their other blocks are checked by DocsIT). */
+    @Test
+    void everyJavaBlockOfTheDocsIsInATestSource() throws IOException {
+        List<String> blocks = new ArrayList<>();
+        for (String doc : DOCS) {
+            blocks.addAll(javaBlocks(Files.readString(ROOT.resolve(doc))));
+        }
+        Map<Path, String> tests = testSources();
+
+        assertThat(blocks).as("java blocks in " + DOCS).isNotEmpty();
+        assertThat(blocks.stream().filter(block -> tests.values().stream().noneMatch(source -> source.contains(normalized(block))))
+                .toList()).as("java blocks of the docs that no test source contains").isEmpty();
+    }
+
+    /** Documentation besides README.md whose names (properties, methods, java blocks) are checked here. */
+    private static final List<String> DOCS = List.of("docs/contributing.md", "docs/cli.md", "docs/configuration.md");
+
+    private static String allDocs() throws IOException {
+        StringBuilder docs = new StringBuilder(Files.readString(ROOT.resolve("README.md")));
+        for (String doc : DOCS) {
+            docs.append('\n').append(Files.readString(ROOT.resolve(doc)));
+        }
+        return docs.toString();
+    }
+
     @Test
     void everyGeneratedTypeAndResourceTheReadmeListsExists() throws IOException {
         Pattern row = Pattern.compile("^\\|.*`(io\\.github\\.scptoolkit\\.image(?:\\.\\w+)+)`(.*)$");
@@ -101,7 +126,7 @@ class ReadmeTest {
      */
     @Test
     void everyPropertyTheDocsNameIsReadByTheCode() throws IOException {
-        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"));
+        String docs = allDocs();
         Matcher property = Pattern.compile("\\bscp\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*").matcher(docs);
         java.util.Set<String> named = new java.util.TreeSet<>();
         while (property.find()) {
@@ -119,7 +144,7 @@ class ReadmeTest {
      */
     @Test
     void everyToolkitMethodTheDocsNameExists() throws IOException {
-        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"));
+        String docs = allDocs();
         Matcher call = Pattern.compile("`[^`\\n]*?\\b((?:Scp|ServiceVersion|VersionCheck)\\w*)\\.([a-z]\\w*)\\(").matcher(docs);
         int checked = 0;
         while (call.find()) {
