@@ -13,16 +13,13 @@ import picocli.CommandLine;
  * refusal is a usage error that never repeats a user name or password.
  *
  * <pre>
- * UrlOption.check("--endpoint", "http://127.0.0.1:99999");   // "--endpoint: port 99999 is out of range (1-65535)"
+ * UrlOption.check("endpoint-override (from environment variable SCP_ENDPOINT)", "http://127.0.0.1:99999");
+ * // "endpoint-override (from environment variable SCP_ENDPOINT): port 99999 is out of range (1-65535)"
  * </pre>
  */
-final class UrlOption implements CommandLine.ITypeConverter<String> {
+final class UrlOption {
 
-    /** What the URL is, in messages ({@code --endpoint}, or a setting with its source). */
-    private final String what;
-
-    UrlOption(String what) {
-        this.what = what;
+    private UrlOption() {
     }
 
     /** Converter of {@code --endpoint} (picocli names the option in its message). */
@@ -39,11 +36,6 @@ final class UrlOption implements CommandLine.ITypeConverter<String> {
         public String convert(String value) {
             return check("", value);
         }
-    }
-
-    @Override
-    public String convert(String value) {
-        return check(what, value);
     }
 
     /**
