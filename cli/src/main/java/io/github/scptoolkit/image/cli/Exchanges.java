@@ -18,7 +18,7 @@ import feign.Response;
 
 /**
  * The HTTP client the CLI gives the SCP client: Feign's own, wrapped to remember what the commands
- * report. It counts the attempts of the call (so "retried" is said only when it was), keeps the
+ * report. It counts the attempts of the last call (so "retried" is said only when it was), keeps the
  * status and the whole body of the last response as received (so {@code -f json} prints the
  * server's body exactly, and an answer that cannot be read is told apart from no answer), and
  * starts no attempt after the call's deadline. The body is handed on unchanged, including a
@@ -36,6 +36,7 @@ final class Exchanges implements Client {
     private final Instant deadline;
     private final Clock clock;
     private volatile int attempts;
+    private volatile String lastRequest;
     private volatile Response last;
     private volatile byte[] lastBody;
     private volatile IOException bodyFailure;
@@ -52,7 +53,11 @@ final class Exchanges implements Client {
         if (deadline != null && !clock.instant().isBefore(deadline)) {
             throw new InterruptedIOException("the call's deadline (--timeout) has passed");
         }
-        attempts++;
+        // Attempts of one call: Feign retries the same request; another URL (the endpoint
+        // catalog, then the image) is another call.
+        String key = request.httpMethod() + " " + request.url();
+        attempts = key.equals(lastRequest) ? attempts + 1 : 1;
+        lastRequest = key;
         last = null;
         lastBody = null;
         bodyFailure = null;
@@ -74,7 +79,7 @@ final class Exchanges implements Client {
         return response.toBuilder().body(new Replay(lastBody, response.body().length(), failure)).build();
     }
 
-    /** Attempts made so far (1 = the call was not retried). */
+    /** Attempts of the last call (1 = it was not retried). */
     int attempts() {
         return attempts;
     }

@@ -92,7 +92,9 @@ class CliConfigurationTest {
 
             assertThat(run.exit()).as("kr-east1's entry is http://127.0.0.1:1, where nothing listens")
                     .isEqualTo(ScpImageCli.IO_ERROR);
-            assertThat(run.err()).startsWith("error: no answer from http://127.0.0.1:1/v1/images/");
+            assertThat(run.err()).as("the catalog request is another call: nothing was retried")
+                    .isEqualTo("error: no answer from http://127.0.0.1:1/v1/images/" + ID + ": connection refused"
+                            + System.lineSeparator());
         }
     }
 

@@ -23,7 +23,7 @@ class ShowCommandTest {
 
     @Test
     void credentialsComeFromOptionsThenEnvironmentAndTheSecretIsNeverPrinted() throws Exception {
-        Map<String, String> env = Map.of("SCP_ACCESS_KEY", "env-key", "SCP_SECRET_KEY", "env-secret", "SCP_ACCOUNT_ID", "acct");
+        Map<String, String> env = Map.of("SCP_ACCESS_KEY", "env-key", "SCP_SECRET_KEY", "env-secret", "SCP_ACCOUNT_ID", "a8f10467abfc4b87b64614ab36eb9ae4");
         try (LocalServer server = new LocalServer(200, "application/json", IMAGE, Map.of())) {
             CliRun fromEnv = CliRun.run(env, "show", ID, "--endpoint", server.url(), "--debug");
             CliRun fromOptions = CliRun.run(env, "show", ID, "--endpoint", server.url(), "--access-key", "opt-key",
@@ -32,7 +32,7 @@ class ShowCommandTest {
             assertThat(fromEnv.exit()).as(fromEnv.err()).isZero();
             assertThat(fromOptions.exit()).as(fromOptions.err()).isZero();
             assertThat(server.received.get(0).header("Scp-Accesskey")).isEqualTo("env-key");
-            assertThat(server.received.get(0).header("Scp-AccountId")).isEqualTo("acct");
+            assertThat(server.received.get(0).header("Scp-AccountId")).isEqualTo("a8f10467abfc4b87b64614ab36eb9ae4");
             assertThat(server.received.get(1).header("Scp-Accesskey")).isEqualTo("opt-key");
             assertThat(fromEnv.all()).doesNotContain("env-secret");
             assertThat(fromOptions.all()).doesNotContain("opt-secret", "env-secret")

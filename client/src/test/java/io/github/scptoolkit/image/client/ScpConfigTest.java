@@ -81,10 +81,10 @@ class ScpConfigTest {
 
         ScpConfig vendor = ScpConfig.load(env("SCP_TF_AUTH_URL", "http://tf:1/v1", "SCP_TF_ACCESS_KEY", "tf-key",
                 "SCP_TF_SECRET_KEY", "tf-secret", "SCP_TF_DEFAULT_REGION", "kr-east1", "SCP_TF_MAX_REMAIN_DAYS", "7",
-                "SCP_TF_ENDPOINT_OVERRIDE", "http://tf:2", "SCP_TF_ACCOUNT_ID", "tf-account"));
+                "SCP_TF_ENDPOINT_OVERRIDE", "http://tf:2", "SCP_TF_ACCOUNT_ID", "0123456789abcdef0123456789abcdef"));
         ScpConfig ours = ScpConfig.load(env("SCP_TF_AUTH_URL", "http://tf:1/v1", "SCP_AUTH_URL", "http://ours:1/v1",
                 "SCP_TF_ACCESS_KEY", "tf-key", "SCP_ACCESS_KEY", "our-key", "SCP_SECRET_KEY", "our-secret",
-                "SCP_ENDPOINT", "http://ours:2", "SCP_REGION", "kr-south1", "SCP_ACCOUNT_ID", "our-account"));
+                "SCP_ENDPOINT", "http://ours:2", "SCP_REGION", "kr-south1", "SCP_ACCOUNT_ID", "fedcba9876543210fedcba9876543210"));
 
         assertThat(vendor.authUrl()).contains("http://tf:1/v1");
         assertThat(vendor.source(Setting.AUTH_URL)).contains("environment variable SCP_TF_AUTH_URL");
@@ -92,9 +92,9 @@ class ScpConfigTest {
         assertThat(vendor.defaultRegion()).contains("kr-east1");
         assertThat(vendor.maxRemainDays()).isEqualTo(7);
         assertThat(vendor.endpoint()).contains("http://tf:2");
-        assertThat(vendor.accountId()).contains("tf-account");
+        assertThat(vendor.accountId()).contains("0123456789abcdef0123456789abcdef");
         assertThat(ours.authUrl()).contains("http://ours:1/v1");
-        assertThat(ours.credentials()).contains(ScpCredentials.of("our-key", "our-secret", "our-account"));
+        assertThat(ours.credentials()).contains(ScpCredentials.of("our-key", "our-secret", "fedcba9876543210fedcba9876543210"));
         assertThat(ours.endpoint()).contains("http://ours:2");
         assertThat(ours.region()).contains("kr-south1");
         assertThat(ours.defaultRegion()).as("still from the file").contains("kr-west1");
