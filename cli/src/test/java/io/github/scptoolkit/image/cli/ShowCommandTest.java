@@ -23,7 +23,7 @@ class ShowCommandTest {
 
     @Test
     void credentialsComeFromOptionsThenEnvironmentAndTheSecretIsNeverPrinted() throws Exception {
-        Map<String, String> env = Map.of("SCP_ACCESS_KEY", "env-key", "SCP_SECRET_KEY", "env-secret", "SCP_ACCOUNT_ID", "a8f10467abfc4b87b64614ab36eb9ae4");
+        Map<String, String> env = Map.of("SCP_ACCESS_KEY", "env-key", "SCP_SECRET_KEY", "env-secret", "SCP_ACCOUNT_ID", "3c9d2e71b5a84f0e9d6c1a2b7e4f8d05");
         try (LocalServer server = new LocalServer(200, "application/json", IMAGE, Map.of())) {
             CliRun fromEnv = CliRun.run(env, "show", ID, "--endpoint", server.url(), "--debug");
             CliRun fromOptions = CliRun.run(env, "show", ID, "--endpoint", server.url(), "--access-key", "opt-key",
@@ -32,7 +32,7 @@ class ShowCommandTest {
             assertThat(fromEnv.exit()).as(fromEnv.err()).isZero();
             assertThat(fromOptions.exit()).as(fromOptions.err()).isZero();
             assertThat(server.received.get(0).header("Scp-Accesskey")).isEqualTo("env-key");
-            assertThat(server.received.get(0).header("Scp-AccountId")).isEqualTo("a8f10467abfc4b87b64614ab36eb9ae4");
+            assertThat(server.received.get(0).header("Scp-AccountId")).isEqualTo("3c9d2e71b5a84f0e9d6c1a2b7e4f8d05");
             assertThat(server.received.get(1).header("Scp-Accesskey")).isEqualTo("opt-key");
             assertThat(fromEnv.all()).doesNotContain("env-secret");
             assertThat(fromOptions.all()).doesNotContain("opt-secret", "env-secret")
@@ -124,5 +124,22 @@ class ShowCommandTest {
         String versions = String.join(", ", ScpServiceVersion.all().stream().map(ScpServiceVersion::getVersion).toList());
         assertThat(run.out().replaceAll("\\s+", " ")).contains("Version to call: " + versions)
                 .contains("default: " + ScpServiceVersion.getLatest().getVersion() + ", the CURRENT version");
+    }
+
+    @Test
+    void anAccountIdOutsideTheSyntaxOrAnEndpointWithAPasswordIsAUsageErrorThatEchoesNoSecret() {
+        for (String[] args : List.of(
+                new String[] {"--account-id", "proj1", "--endpoint", "http://127.0.0.1:1"},
+                new String[] {"--endpoint", "http://user:pa55word@127.0.0.1:1"})) {
+            List<String> all = new java.util.ArrayList<>(List.of("show", ID, "--access-key", "k", "--secret-key",
+                    "s3cr3t-value"));
+            all.addAll(List.of(args));
+
+            CliRun run = CliRun.run(Map.of(), all.toArray(String[]::new));
+
+            assertThat(run.exit()).isEqualTo(ScpImageCli.USAGE);
+            assertThat(run.err()).doesNotContain("pa55word", "s3cr3t-value")
+                    .containsAnyOf("32 lower-case hexadecimal", "user name or password");
+        }
     }
 }

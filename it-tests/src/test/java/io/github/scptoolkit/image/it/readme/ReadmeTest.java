@@ -25,8 +25,8 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
  * Keeps README.md honest: every {@code java} code block in it appears verbatim (whitespace aside)
  * in a test source of some module, so README code is code a test compiles and runs; every type and
  * resource its table of generated packages names exists; its errors table lists codes of the spec
- * with their status; every {@code scp.*} property and toolkit method it (or docs/contributing.md)
- * names exists; and its spec-from-the-jar example works.
+ * with their status; every {@code scp.*} property and toolkit method it (or docs/contributing.md,
+ * docs/console.md) names exists; and its spec-from-the-jar example works.
  */
 class ReadmeTest {
 
@@ -46,7 +46,7 @@ class ReadmeTest {
                 .isEmpty();
     }
 
-    /** The same for docs/cli.md and docs/configuration.md (their other blocks are checked by DocsIT). */
+    /** The same for the pages under docs/ (the other blocks of cli.md and configuration.md are checked by DocsIT). */
     @Test
     void everyJavaBlockOfTheDocsIsInATestSource() throws IOException {
         List<String> blocks = new ArrayList<>();
@@ -61,7 +61,8 @@ class ReadmeTest {
     }
 
     /** Documentation besides README.md whose names (properties, methods, java blocks) are checked here. */
-    private static final List<String> DOCS = List.of("docs/contributing.md", "docs/cli.md", "docs/configuration.md");
+    private static final List<String> DOCS = List.of("docs/contributing.md", "docs/console.md", "docs/cli.md",
+            "docs/configuration.md");
 
     private static String allDocs() throws IOException {
         StringBuilder docs = new StringBuilder(Files.readString(ROOT.resolve("README.md")));
@@ -120,8 +121,8 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README and docs/contributing.md name is one the code reads (named
-     * in a main source or resource of some module): a removed property (like the old
+     * Every {@code scp.*} property README, docs/contributing.md and docs/console.md name is one the
+     * code reads (named in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
     @Test
