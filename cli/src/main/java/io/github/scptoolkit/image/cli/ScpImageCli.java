@@ -183,7 +183,9 @@ public final class ScpImageCli {
                     value = args[i].substring(option.length() + 1);
                 }
                 if (value != null && !value.isEmpty()) {
-                    m = m.replace(value, "****");
+                    // As a whole token only: a short value (an access key "k") must not mangle words.
+                    m = Pattern.compile("(?<![\\p{Alnum}_-])" + Pattern.quote(value) + "(?![\\p{Alnum}_-])")
+                            .matcher(m).replaceAll("****");
                 }
             }
         }
