@@ -158,6 +158,8 @@ final class VersionsCommand implements Callable<Integer> {
         List<String> remarks = new ArrayList<>();
         if (c.retired()) {
             remarks.add("retired");
+        } else if (c.daysLeft().isPresent() && c.daysLeft().getAsLong() < 0) {
+            remarks.add("Not Before passed");
         } else if (c.expiresWithin(threshold)) {
             remarks.add("within " + threshold + " days");
         }
