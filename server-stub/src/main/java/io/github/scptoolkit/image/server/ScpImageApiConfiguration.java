@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.ApiVersionConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.github.scptoolkit.image.spec.ScpApi;
@@ -23,6 +25,7 @@ import io.github.scptoolkit.image.spec.ScpApi;
  * rules, deprecation headers; {@link ScpVersionLifecycle} lists the {@code scp.versions.*}
  * properties), the implementation receiving the resolved {@code ScpServiceVersion};</li>
  * <li>each version's own 200 shape ({@code ScpResponseShaping});</li>
+ * <li>the parameters' length and pattern rules ({@code ScpParameterCheck}, 400 {@code INVALID_REQUEST});</li>
  * <li>RFC 9457 problem bodies with the spec's codes ({@code ScpExceptionResolver});</li>
  * <li>request signature checks ({@link ScpAuthConfiguration});</li>
  * <li>the versions document at {@code GET /} (unless the application implements
@@ -77,6 +80,12 @@ public class ScpImageApiConfiguration implements WebMvcConfigurer {
     @Bean
     static BeanDefinitionRegistryPostProcessor scpVersionsDocument(Environment environment) {
         return ScpVersionsController.registrar(environment);
+    }
+
+    /** The spec's parameter rules (lengths, patterns), checked per operation after the other interceptors. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ScpParameterCheck(operations)).order(Ordered.LOWEST_PRECEDENCE);
     }
 
     @Override
