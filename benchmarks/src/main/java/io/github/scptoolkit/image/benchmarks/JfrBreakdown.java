@@ -34,7 +34,8 @@ public final class JfrBreakdown {
         STEPS.put("signature check", List.of("io.github.scptoolkit.image.server.ScpSignatureFilter",
                 "io.github.scptoolkit.image.server.ScpSignatureVerifier", "io.github.scptoolkit.image.server.ScpServedHosts",
                 "io.github.scptoolkit.image.server.ScpCaller", "io.github.scptoolkit.image.server.ScpSignatureGuard"));
-        STEPS.put("parameter validation", List.of("org.springframework.validation", "org.hibernate.validator",
+        STEPS.put("parameter validation", List.of("io.github.scptoolkit.image.server.ScpParameterCheck",
+                "org.springframework.validation", "org.hibernate.validator",
                 "org.springframework.web.method.annotation.HandlerMethodValidator", "org.springframework.aop",
                 "org.springframework.cglib", "io.github.scptoolkit.image.reference.ImagesController$$SpringCGLIB"));
         STEPS.put("version resolution and headers", List.of("org.springframework.web.accept",
