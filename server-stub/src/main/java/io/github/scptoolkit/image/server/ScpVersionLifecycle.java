@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.core.env.PropertyResolver;
-
-import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import io.github.scptoolkit.image.spec.ServiceVersion;
 
@@ -22,23 +19,12 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * Which versions the server serves now: the spec's lifecycle rules ({@link ServiceVersion#isRetiredOn},
  * {@link ServiceVersion#isCallable}) applied to the date today in the configured zone, read from
  * the clock on every call (so a Not Before date that arrives while the server runs takes effect).
- * Settings (Spring {@code Environment} properties):
- * <pre>
- * scp.versions.zone=Asia/Seoul          # zone in which Not Before dates start (default: the spec's x-not-before-zone)
- * scp.versions.serve-retired=false      # true keeps serving retired versions, as an older deployment did
- * scp.versions.doc-url=https://docs.e.samsungsdscloud.com/   # Link rel="deprecation" of deprecated versions
- * </pre>
- * The emulator's start-up banner asks the same bean, so it never disagrees with the server.
+ * Settings: {@link ScpVersionsProperties} ({@code scp.versions.*}). The emulator's start-up banner
+ * asks the same bean, so it never disagrees with the server.
  */
 public final class ScpVersionLifecycle {
 
-    /** Zone in which a Not Before date starts; default {@link ScpApi#NOT_BEFORE_ZONE}. */
-    public static final String ZONE_PROPERTY = "scp.versions.zone";
-    /** {@code true} keeps serving DEPRECATED versions past their Not Before date. */
-    public static final String SERVE_RETIRED_PROPERTY = "scp.versions.serve-retired";
-    /** Target of {@code Link: <...>; rel="deprecation"}; default {@link #DEFAULT_DOC_URL}. */
-    public static final String DOC_URL_PROPERTY = "scp.versions.doc-url";
-    /** The vendor's API reference. */
+    /** Default of {@code scp.versions.doc-url}: the vendor's API reference. */
     public static final String DEFAULT_DOC_URL = "https://docs.e.samsungsdscloud.com/";
 
     private final Clock clock;
@@ -57,15 +43,12 @@ public final class ScpVersionLifecycle {
      * The lifecycle the {@code scp.versions.*} properties describe.
      *
      * <pre>
-     * ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), environment);
+     * ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), ScpVersionsProperties.defaults());
      * lifecycle.served();   // the versions served today, newest first
      * </pre>
      */
-    public static ScpVersionLifecycle from(Clock clock, PropertyResolver properties) {
-        return new ScpVersionLifecycle(clock,
-                ZoneId.of(properties.getProperty(ZONE_PROPERTY, ScpApi.NOT_BEFORE_ZONE.getId())),
-                properties.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class, false),
-                URI.create(properties.getProperty(DOC_URL_PROPERTY, DEFAULT_DOC_URL)));
+    public static ScpVersionLifecycle from(Clock clock, ScpVersionsProperties properties) {
+        return new ScpVersionLifecycle(clock, properties.zone(), properties.serveRetired(), properties.docUrl());
     }
 
     /** The zone in which Not Before dates start. */
