@@ -6,14 +6,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-
-import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
 
 /**
  * The reference server and local emulator: the generated {@code ImagesApi} implemented over a
  * validated image catalog, with tenants and Glance-style visibility, the stub's version
- * negotiation and problem responses imported, and the spec and its rendered reference served.
+ * negotiation and problem responses (its Spring Boot auto-configuration, no import needed), and
+ * the spec and its rendered reference served.
  *
  * <pre>
  * ./mvnw -pl reference-server -am spring-boot:run     # http://127.0.0.1:8080
@@ -22,7 +20,6 @@ import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
  */
 @SpringBootApplication
 @EnableConfigurationProperties(EmulatorProperties.class)
-@Import(ScpImageApiConfiguration.class)
 public class ReferenceServerApplication {
 
     /** Starts the server; {@code --server.port=9090} changes the port, {@code --scp.catalog=file:x.json} the catalog. */

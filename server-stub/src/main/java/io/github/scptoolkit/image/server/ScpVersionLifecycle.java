@@ -24,6 +24,12 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  */
 public final class ScpVersionLifecycle {
 
+    /** Zone in which a Not Before date starts ({@link ScpVersionsProperties#zone()}). */
+    public static final String ZONE_PROPERTY = ScpVersionsProperties.PREFIX + ".zone";
+    /** {@code true} keeps serving DEPRECATED versions past their Not Before date ({@link ScpVersionsProperties#serveRetired()}). */
+    public static final String SERVE_RETIRED_PROPERTY = ScpVersionsProperties.PREFIX + ".serve-retired";
+    /** Target of {@code Link: <...>; rel="deprecation"} ({@link ScpVersionsProperties#docUrl()}). */
+    public static final String DOC_URL_PROPERTY = ScpVersionsProperties.PREFIX + ".doc-url";
     /** Default of {@code scp.versions.doc-url}: the vendor's API reference. */
     public static final String DEFAULT_DOC_URL = "https://docs.e.samsungsdscloud.com/";
 
