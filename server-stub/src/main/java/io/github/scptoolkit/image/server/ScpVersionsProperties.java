@@ -13,8 +13,10 @@ import io.github.scptoolkit.image.spec.ScpApi;
  * Spring Boot (with the stub's auto-configuration), or built in code for plain Spring MVC.
  *
  * <pre>
+ * scp.versions.zone=UTC
  * scp.versions.serve-retired=true
  * scp.versions.doc-url=https://docs.example.com/virtualserver
+ * scp.versions.document.enabled=false
  * </pre>
  *
  * @param zone Zone in which a version's Not Before date starts. Default: the spec's

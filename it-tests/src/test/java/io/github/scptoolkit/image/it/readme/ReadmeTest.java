@@ -31,19 +31,86 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
 class ReadmeTest {
 
     private static final Path ROOT = projectRoot();
-    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)\\n```", Pattern.DOTALL);
 
+    /**
+     * Every {@code java} block of README.md and docs/*.md starts with its imports, and appears
+     * (whitespace aside) in a test source of some module or in the example application, in a file
+     * that has those imports: README code is code a test compiles and runs, imports included.
+     */
     @Test
-    void everyJavaBlockOfTheReadmeIsInATestSource() throws IOException {
-        List<String> blocks = javaBlocks(Files.readString(ROOT.resolve("README.md")));
+    void everyJavaBlockOfTheDocsIsInATestSourceWithItsImports() throws IOException {
         Map<Path, String> tests = testSources();
+        int checked = 0;
+        for (Map.Entry<Path, String> doc : docs().entrySet()) {
+            for (String block : blocks(doc.getValue(), "java")) {
+                List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
+                String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
+                        .collect(Collectors.joining("\n"));
+                assertThat(imports).as("%s: the imports of\n%s", doc.getKey(), block).isNotEmpty();
+                List<Path> holders = tests.entrySet().stream()
+                        .filter(source -> source.getValue().contains(normalized(code))
+                                && imports.stream().allMatch(i -> source.getValue().contains(normalized(i))))
+                        .map(Map.Entry::getKey).toList();
+                assertThat(holders).as("%s: no test source holds this block with its imports (copy it into a "
+                        + "test):\n%s", doc.getKey(), block).isNotEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).as("java blocks in README.md and docs/").isGreaterThanOrEqualTo(6);
+    }
 
-        assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(3);
-        List<String> notInAnyTest = blocks.stream()
-                .filter(block -> tests.values().stream().noneMatch(source -> source.contains(normalized(block))))
-                .toList();
-        assertThat(notInAnyTest).as("README java blocks that no test source contains (copy them into a test)")
-                .isEmpty();
+    /**
+     * README names the Java, Spring Framework and Spring Boot versions this build supports and is
+     * tested with: Java from the parent POM's {@code java.version}, Spring Boot from its
+     * {@code spring-boot.version}, Spring Framework the one that Boot's BOM resolves (on this class path).
+     */
+    @Test
+    void theSupportedVersionsAreThoseOfTheBuild() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        String java = pomProperty(pom, "java.version");
+        String boot = pomProperty(pom, "spring-boot.version");
+        String framework = org.springframework.core.SpringVersion.getVersion();
+        String section = readme().substring(0, readme().indexOf("\n## "));
+
+        assertThat(org.springframework.boot.SpringBootVersion.getVersion()).isEqualTo(boot);
+        assertThat(section).contains("Java " + java + " or newer")
+                .contains("Spring Boot " + minor(boot)).contains("Spring Boot " + boot)
+                .contains("Spring Framework " + minor(framework)).contains("Spring Framework " + framework);
+    }
+
+    private static String pomProperty(String pom, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">").matcher(pom);
+        assertThat(m.find()).as("pom.xml has <%s>", name).isTrue();
+        return m.group(1).trim();
+    }
+
+    private static String minor(String version) {
+        return version.substring(0, version.indexOf('.', version.indexOf('.') + 1));
+    }
+
+    /**
+     * examples/server-boot-app is README's server application exactly: its non-test dependencies are
+     * README's xml block, its application.properties README's properties block, its Spring Boot
+     * parent the version this build uses.
+     */
+    @Test
+    void theExampleApplicationIsReadmesServerExample() throws IOException {
+        Path example = ROOT.resolve("examples/server-boot-app");
+        String pom = Files.readString(example.resolve("pom.xml"));
+        String section = section(readme(), "## Implement the server interface");
+        String dependencies = blocks(section, "xml").get(0);
+        String properties = blocks(section, "properties").get(0);
+
+        String mainDependencies = pom.substring(pom.indexOf("<dependencies>") + "<dependencies>".length(),
+                pom.indexOf("<scope>test</scope>"));
+        mainDependencies = mainDependencies.substring(0, mainDependencies.lastIndexOf("</dependency>")
+                + "</dependency>".length());
+        assertThat(normalized(mainDependencies.substring(0, mainDependencies.lastIndexOf("<dependency>"))))
+                .isEqualTo(normalized(dependencies));
+        assertThat(Files.readString(example.resolve("src/main/resources/application.properties")).trim())
+                .isEqualTo(properties.trim());
+        assertThat(pom).contains("<artifactId>spring-boot-starter-parent</artifactId>\n    <version>"
+                + pomProperty(Files.readString(ROOT.resolve("pom.xml")), "spring-boot.version") + "</version>");
     }
 
     @Test
@@ -184,12 +251,35 @@ class ReadmeTest {
     }
 
     static List<String> javaBlocks(String markdown) {
+        return blocks(markdown, "java");
+    }
+
+    /** The fenced blocks of {@code language} in {@code markdown}, without their fences. */
+    static List<String> blocks(String markdown, String language) {
         List<String> blocks = new ArrayList<>();
-        Matcher m = JAVA_BLOCK.matcher(markdown.replace("\r\n", "\n"));
+        Matcher m = Pattern.compile("```" + Pattern.quote(language) + "\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(markdown.replace("\r\n", "\n"));
         while (m.find()) {
             blocks.add(m.group(1));
         }
         return blocks;
+    }
+
+    /** README.md's text. */
+    static String readme() throws IOException {
+        return Files.readString(ROOT.resolve("README.md"));
+    }
+
+    /** README.md and every docs/*.md, by path. */
+    static Map<Path, String> docs() throws IOException {
+        Map<Path, String> docs = new java.util.TreeMap<>();
+        docs.put(ROOT.resolve("README.md"), readme());
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                docs.put(f, read(f));
+            }
+        }
+        return docs;
     }
 
     static String normalized(String code) {
@@ -205,19 +295,34 @@ class ReadmeTest {
         }
     }
 
-    /** Every {@code src/test/java} source of every module, whitespace-normalized. */
+    /**
+     * Every {@code src/test/java} source of every module, and every source of the example
+     * applications under {@code examples/} (a documented snippet may be their code), whitespace-normalized.
+     */
     private static Map<Path, String> testSources() throws IOException {
+        List<Path> roots = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            List<Path> roots = modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList();
-            Map<Path, String> sources = new java.util.HashMap<>();
-            for (Path root : roots) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    sources.putAll(files.filter(f -> f.toString().endsWith(".java"))
-                            .collect(Collectors.toMap(f -> f, f -> normalized(read(f)))));
+            modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).forEach(roots::add);
+        }
+        if (Files.isDirectory(ROOT.resolve("examples"))) {
+            try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
+                for (Path example : examples.toList()) {
+                    for (String dir : List.of("src/main/java", "src/test/java")) {
+                        if (Files.isDirectory(example.resolve(dir))) {
+                            roots.add(example.resolve(dir));
+                        }
+                    }
                 }
             }
-            return sources;
         }
+        Map<Path, String> sources = new java.util.HashMap<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                sources.putAll(files.filter(f -> f.toString().endsWith(".java"))
+                        .collect(Collectors.toMap(f -> f, f -> normalized(read(f)))));
+            }
+        }
+        return sources;
     }
 
     private static String read(Path file) {
