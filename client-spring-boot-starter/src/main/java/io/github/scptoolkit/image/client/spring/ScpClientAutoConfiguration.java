@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,10 @@ import io.github.scptoolkit.image.client.ScpCredentialsProvider;
 import io.github.scptoolkit.image.client.ScpImageClient;
 
 /**
- * Spring Boot auto-configuration of the client: an {@link ScpImageClient} bean built from
- * {@code scp.client.*} ({@link ScpClientProperties}), signing with the key pair of
+ * Spring Boot auto-configuration of the client: once {@code scp.client.endpoint} is set, an
+ * {@link ScpImageClient} bean built from {@code scp.client.*} ({@link ScpClientProperties}) (without
+ * it, none: an application that has the starter on its class path for another reason, such as a
+ * server beside it, starts as before), signing with the key pair of
  * {@code scp.client.access-key}/{@code secret-key} if set, else with the client's own credentials
  * chain ({@link ScpCredentialsProvider#environment()}). Each bean backs off for the application's
  * own: {@link ScpImageClient}, {@link ScpCredentialsProvider}; {@link ScpImageClientBuilderCustomizer}
@@ -44,6 +47,9 @@ import io.github.scptoolkit.image.client.ScpImageClient;
 @EnableConfigurationProperties(ScpClientProperties.class)
 public class ScpClientAutoConfiguration {
 
+    /** The property whose presence makes the client (later also an auth URL and region, see docs/client-spring.md). */
+    static final String ENDPOINT_PROPERTY = "endpoint";
+
     /** Creates the auto-configuration (Spring Boot does). */
     public ScpClientAutoConfiguration() {
     }
@@ -58,6 +64,7 @@ public class ScpClientAutoConfiguration {
     /** The properties' key pair, else the client's own chain; a bean of the application replaces it. */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = ENDPOINT_PROPERTY)
     ScpCredentialsProvider scpCredentialsProvider(ScpClientProperties properties) {
         if (!properties.hasCredentials()) {
             return ScpCredentialsProvider.environment();
@@ -77,15 +84,15 @@ public class ScpClientAutoConfiguration {
         }
     }
 
-    /** The client; a bean of the application replaces it. */
+    /** The client, once an endpoint is set; a bean of the application replaces it. */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = ENDPOINT_PROPERTY)
     ScpImageClient scpImageClient(ScpClientProperties properties, ScpCredentialsProvider credentials,
             ObjectProvider<Clock> clock, ObjectProvider<ScpImageClientBuilderCustomizer> customizers) {
         if (properties.endpoint() == null || properties.endpoint().isBlank()) {
-            throw new IllegalStateException("The SCP client has no endpoint: set " + ScpClientProperties.PREFIX
-                    + ".endpoint (e.g. http://127.0.0.1:8080 for the local emulator), or define your own "
-                    + "ScpImageClient bean.");
+            throw new IllegalStateException(ScpClientProperties.PREFIX + ".endpoint is empty: set it to the service's "
+                    + "base URL (e.g. http://127.0.0.1:8080 for the local emulator).");
         }
         ScpImageClient.Builder builder = ScpImageClient.builder().credentials(credentials);
         try {

@@ -148,10 +148,12 @@ class ScpClientAutoConfigurationTest {
     }
 
     @Test
-    void noEndpointOrABadOneStopsStartUpNamingTheProperty() {
-        runner.run(context -> {
+    void withoutAnEndpointThereIsNoClientAndABadOneStopsStartUpNamingTheProperty() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ScpImageClient.class)
+                .doesNotHaveBean(ScpCredentialsProvider.class));
+        runner.withPropertyValues("scp.client.endpoint=").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(messages(context.getStartupFailure())).contains("set scp.client.endpoint");
+            assertThat(messages(context.getStartupFailure())).contains("scp.client.endpoint is empty");
         });
         runner.withPropertyValues("scp.client.endpoint=http://user:hunter2@127.0.0.1:8080").run(context -> {
             assertThat(context).hasFailed();

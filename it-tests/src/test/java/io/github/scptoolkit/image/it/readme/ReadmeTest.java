@@ -101,12 +101,15 @@ class ReadmeTest {
         String dependencies = blocks(section, "xml").get(0);
         String properties = blocks(section, "properties").get(0);
 
-        String mainDependencies = pom.substring(pom.indexOf("<dependencies>") + "<dependencies>".length(),
-                pom.indexOf("<scope>test</scope>"));
-        mainDependencies = mainDependencies.substring(0, mainDependencies.lastIndexOf("</dependency>")
-                + "</dependency>".length());
-        assertThat(normalized(mainDependencies.substring(0, mainDependencies.lastIndexOf("<dependency>"))))
-                .isEqualTo(normalized(dependencies));
+        Matcher dependency = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL)
+                .matcher(pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>")));
+        List<String> mainDependencies = new ArrayList<>();
+        while (dependency.find()) {
+            if (!dependency.group().contains("<scope>test</scope>")) {
+                mainDependencies.add(dependency.group());
+            }
+        }
+        assertThat(normalized(String.join("\n", mainDependencies))).isEqualTo(normalized(dependencies));
         assertThat(Files.readString(example.resolve("src/main/resources/application.properties")).trim())
                 .isEqualTo(properties.trim());
         assertThat(pom).contains("<artifactId>spring-boot-starter-parent</artifactId>\n    <version>"
