@@ -20,14 +20,16 @@ import org.springframework.context.annotation.Import;
 
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.spring.ScpClientAutoConfiguration;
+import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 import io.github.scptoolkit.image.server.ScpAuthProperties;
 
 /**
  * Every {@code properties} block of README.md and docs/*.md can be copied verbatim into
  * {@code application.properties}: it is a valid properties file (no trailing comments, which
  * {@code .properties} files would read as part of the value), it never turns signature checks off,
- * and an application starts with it: a client block gives a client bean, any other block starts
- * README's server application (a real Spring Boot application on a random port).
+ * and an application starts with it: a client block gives a client bean, an emulator block
+ * ({@code scp.emulator.*}) starts the emulator, any other block starts README's server application
+ * (each a real Spring Boot application on a random port).
  */
 class ReadmePropertiesIT {
 
@@ -68,6 +70,13 @@ class ReadmePropertiesIT {
         }
         values.add("server.port=0");
         values.add("server.address=127.0.0.1");
+        if (properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith("scp.emulator."))) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReferenceServerApplication.class)
+                    .properties(values.toArray(String[]::new)).run()) {
+                assertThat(context.isActive()).as(where).isTrue();
+            }
+            return;
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ServerApp.class)
                 .properties(values.toArray(String[]::new)).run()) {
             ScpAuthProperties auth = context.getBean(ScpAuthProperties.class);

@@ -165,13 +165,13 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README, docs/contributing.md and docs/console.md name is one the
+     * Every {@code scp.*} property README and docs/*.md name is one the
      * code reads (named in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
     @Test
     void everyPropertyTheDocsNameIsReadByTheCode() throws IOException {
-        String docs = docs();
+        String docs = allDocs();
         Matcher property = Pattern.compile("\\bscp\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*").matcher(docs);
         java.util.Set<String> named = new java.util.TreeSet<>();
         while (property.find()) {
@@ -189,7 +189,7 @@ class ReadmeTest {
      */
     @Test
     void everyToolkitMethodTheDocsNameExists() throws IOException {
-        String docs = docs();
+        String docs = allDocs();
         Matcher call = Pattern.compile("`[^`\\n]*?\\b((?:Scp|ServiceVersion|VersionCheck)\\w*)\\.([a-z]\\w*)\\(").matcher(docs);
         int checked = 0;
         while (call.find()) {
@@ -202,14 +202,14 @@ class ReadmeTest {
         assertThat(checked).as("toolkit methods named in the docs").isGreaterThanOrEqualTo(5);
     }
 
-    /** README and the pages under docs/ that these checks cover. */
-    private static String docs() throws IOException {
-        return Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
-                + Files.readString(ROOT.resolve("docs/console.md"));
+    /** README and every page under docs/, as one text. */
+    private static String allDocs() throws IOException {
+        return String.join("\n", docs().values());
     }
 
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
-            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli");
+            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.client.spring", "io.github.scptoolkit.image.server",
+            "io.github.scptoolkit.image.cli");
 
     private static Class<?> toolkitType(String simpleName) {
         for (String pkg : TOOLKIT_PACKAGES) {
@@ -222,9 +222,19 @@ class ReadmeTest {
         throw new AssertionError("the docs name " + simpleName + ", which is no type of the toolkit");
     }
 
-    /** The text of every {@code src/main} file (Java and resources) of every module. */
+    /**
+     * The text of every {@code src/main} file (Java and resources) of every module, and the
+     * configuration metadata Spring Boot's processor generates from the main code (which names the
+     * properties a {@code @ConfigurationProperties} record binds by its components).
+     */
     private static String mainSources() throws IOException {
         StringBuilder all = new StringBuilder();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path metadata : modules.map(m -> m.resolve("target/classes/META-INF/spring-configuration-metadata.json"))
+                    .filter(Files::isRegularFile).toList()) {
+                all.append(read(metadata)).append('\n');
+            }
+        }
         try (Stream<Path> modules = Files.list(ROOT)) {
             for (Path main : modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).toList()) {
                 try (Stream<Path> files = Files.walk(main)) {
