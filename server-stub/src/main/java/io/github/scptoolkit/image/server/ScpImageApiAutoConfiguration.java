@@ -104,9 +104,9 @@ public class ScpImageApiAutoConfiguration {
     static class TomcatErrors {
 
         /**
-         * Late (so that it replaces the error report valve Spring Boot adds), yet before an
-         * application's own customizer at the lowest precedence (as the emulator's, which answers
-         * every path with problems).
+         * Late, so that it replaces the error report valve Spring Boot adds. An application that
+         * answers every path with problems (as the emulator does) defines a customizer of this
+         * name instead, and this one backs off.
          */
         @Bean(ERROR_REPORT_VALVE_BEAN_NAME)
         @ConditionalOnMissingBean(name = ERROR_REPORT_VALVE_BEAN_NAME)

@@ -16,10 +16,11 @@ import org.springframework.http.ProblemDetail;
  * application answered with an empty body. Needs Tomcat (optional dependency). The Spring Boot
  * auto-configuration installs {@link ApiPaths} (problems for the spec's operations' paths, Tomcat's
  * own minimal report elsewhere); an application that answers every path with problems (as the
- * emulator does) installs this class in the host instead:
+ * emulator does) installs this class in the host instead, with a customizer of the
+ * auto-configuration's bean name (so that the auto-configuration's backs off):
  *
  * <pre>
- * &#64;Bean
+ * &#64;Bean(ScpImageApiAutoConfiguration.ERROR_REPORT_VALVE_BEAN_NAME)
  * &#64;Order(Ordered.LOWEST_PRECEDENCE)
  * WebServerFactoryCustomizer&lt;TomcatServletWebServerFactory&gt; problems() {
  *     return factory -&gt; factory.addContextCustomizers(ScpTomcatErrorReportValve::install);
