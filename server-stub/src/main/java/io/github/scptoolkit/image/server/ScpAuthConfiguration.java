@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Request signature checks, imported by {@link ScpImageApiConfiguration} and by the Spring Boot
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * scp.auth.allowed-hosts=virtualserver.example.com
  * </pre>
  *
- * Only the spec's signed operations are checked; anything else of the application (the unsigned
+ * Only the spec's signed operations, and handlers the application marks {@link ScpSigned}, are
+ * checked; anything else of the application (the unsigned
  * versions document, other controllers, documentation, health) answers without a signature. A
  * {@link ScpCredentialStore} bean replaces the properties' credentials; a {@link Clock} bean
  * replaces the system clock. With checks on and no credentials at all, the application does not
@@ -62,7 +64,8 @@ public class ScpAuthConfiguration {
 
     @Bean(name = FILTER_BEAN_NAME)
     OncePerRequestFilter scpSignatureFilter(ObjectProvider<ScpAuthProperties> properties,
-            ObjectProvider<ScpCredentialStore> stores, ObjectProvider<Clock> clocks, Environment environment) {
+            ObjectProvider<ScpCredentialStore> stores, ObjectProvider<Clock> clocks, Environment environment,
+            ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
         ScpAuthProperties auth = properties.getIfAvailable(ScpAuthProperties::of);
         if (!auth.enabled()) {
             log.warn("""
@@ -84,8 +87,8 @@ public class ScpAuthConfiguration {
         }
         ScpServedHosts hosts = ScpServedHosts.of(auth.allowedHosts(), environment.getProperty(SERVER_ADDRESS_PROPERTY));
         log.info("Signed requests are accepted for the hosts: {}", hosts.describe());
-        return new ScpSignatureFilter(
-                new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), auth.window()), hosts);
+        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC),
+                auth.window()), hosts, ScpOperations.SPEC, new ScpSignedHandlers(() -> mappings.orderedStream().toList()));
     }
 
     /** With checks on, a signed operation's handler never runs for an unverified request. */
