@@ -4,26 +4,32 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import io.github.scptoolkit.image.client.ScpCredentials;
+import io.github.scptoolkit.image.client.ScpConfig;
 import io.github.scptoolkit.image.client.ScpCredentialsProvider;
 import io.github.scptoolkit.image.client.ScpImageClient;
 
 /**
- * Spring Boot auto-configuration of the client: once {@code scp.client.endpoint} is set, an
- * {@link ScpImageClient} bean built from {@code scp.client.*} ({@link ScpClientProperties}) (without
- * it, none: an application that has the starter on its class path for another reason, such as a
- * server beside it, starts as before), signing with the key pair of
- * {@code scp.client.access-key}/{@code secret-key} if set, else with the client's own credentials
- * chain ({@link ScpCredentialsProvider#environment()}). Each bean backs off for the application's
- * own: {@link ScpImageClient}, {@link ScpCredentialsProvider}; {@link ScpImageClientBuilderCustomizer}
- * beans change the builder; a {@link Clock} bean, if any, times signatures.
+ * Spring Boot auto-configuration of the client: an {@link ScpImageClient} bean built from
+ * {@code scp.client.*} ({@link ScpClientProperties}), once it knows where the service is
+ * ({@code scp.client.endpoint}, or {@code scp.client.auth-url} for discovery, or else the client's
+ * own chain names one; without any, none: an application that has the starter on its class path
+ * for another reason starts as before). What the properties leave unset follows the client's own
+ * chain ({@link ScpConfig}: {@code SCP_*}, then {@code SCP_TF_*}, then {@code ~/.scpconf}), exactly
+ * as {@code ScpImageClient.builder()} does; a {@link ScpConfig} bean of the application replaces
+ * that chain. The key pair of {@code scp.client.access-key}/{@code secret-key}, if set, signs (an
+ * {@link ScpCredentialsProvider} bean of the application replaces it). Each bean backs off for the
+ * application's own; {@link ScpImageClientBuilderCustomizer} beans change the builder; a
+ * {@link Clock} bean, if any, times signatures.
  *
  * <pre>
  * scp.client.endpoint=http://127.0.0.1:8080
@@ -47,9 +53,6 @@ import io.github.scptoolkit.image.client.ScpImageClient;
 @EnableConfigurationProperties(ScpClientProperties.class)
 public class ScpClientAutoConfiguration {
 
-    /** The property whose presence makes the client (later also an auth URL and region, see docs/client-spring.md). */
-    static final String ENDPOINT_PROPERTY = "endpoint";
-
     /** Creates the auto-configuration (Spring Boot does). */
     public ScpClientAutoConfiguration() {
     }
@@ -61,19 +64,17 @@ public class ScpClientAutoConfiguration {
         return new ScpServiceVersionConverter();
     }
 
-    /** The properties' key pair, else the client's own chain; a bean of the application replaces it. */
+    /** The properties' key pair, if they name one; a bean of the application replaces it. */
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = ENDPOINT_PROPERTY)
+    @Conditional({ScpClientConfiguredCondition.class, KeyProperties.class})
     ScpCredentialsProvider scpCredentialsProvider(ScpClientProperties properties) {
-        if (!properties.hasCredentials()) {
-            return ScpCredentialsProvider.environment();
-        }
         if (properties.accessKey() == null || properties.accessKey().isBlank() || properties.secretKey() == null
                 || properties.secretKey().isEmpty()) {
             throw new IllegalStateException(ScpClientProperties.PREFIX + ".access-key and " + ScpClientProperties.PREFIX
-                    + ".secret-key go together: set both, or neither to use the client's own credentials chain "
-                    + "(SCP_ACCESS_KEY, SCP_SECRET_KEY).");
+                    + ".secret-key go together: set both, or neither to use the client's own credentials chain ("
+                    + ScpConfig.Setting.ACCESS_KEY.variable().orElseThrow() + ", "
+                    + ScpConfig.Setting.SECRET_KEY.variable().orElseThrow() + ", ~/" + ScpConfig.DIRECTORY_NAME + ").");
         }
         try {
             return ScpCredentialsProvider.of(ScpCredentials.of(properties.accessKey(), properties.secretKey(),
@@ -84,22 +85,59 @@ public class ScpClientAutoConfiguration {
         }
     }
 
-    /** The client, once an endpoint is set; a bean of the application replaces it. */
+    /** Any of the key properties is set. */
+    static class KeyProperties extends AnyNestedCondition {
+
+        KeyProperties() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = "access-key")
+        static class AccessKey {
+        }
+
+        @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = "secret-key")
+        static class SecretKey {
+        }
+
+        @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = "account-id")
+        static class AccountId {
+        }
+    }
+
+    /** The client, once it knows where the service is; a bean of the application replaces it. */
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = ScpClientProperties.PREFIX, name = ENDPOINT_PROPERTY)
-    ScpImageClient scpImageClient(ScpClientProperties properties, ScpCredentialsProvider credentials,
-            ObjectProvider<Clock> clock, ObjectProvider<ScpImageClientBuilderCustomizer> customizers) {
-        if (properties.endpoint() == null || properties.endpoint().isBlank()) {
-            throw new IllegalStateException(ScpClientProperties.PREFIX + ".endpoint is empty: set it to the service's "
-                    + "base URL (e.g. http://127.0.0.1:8080 for the local emulator).");
+    @Conditional(ScpClientConfiguredCondition.class)
+    ScpImageClient scpImageClient(ScpClientProperties properties, ObjectProvider<ScpCredentialsProvider> credentials,
+            ObjectProvider<ScpConfig> configuration, ObjectProvider<Clock> clock,
+            ObjectProvider<ScpImageClientBuilderCustomizer> customizers) {
+        ScpImageClient.Builder builder = ScpImageClient.builder();
+        configuration.ifAvailable(builder::configuration);
+        credentials.ifAvailable(builder::credentials);
+        if (properties.endpoint() != null) {
+            if (properties.endpoint().isBlank()) {
+                throw new IllegalStateException(ScpClientProperties.PREFIX + ".endpoint is empty: set it to the "
+                        + "service's base URL (e.g. http://127.0.0.1:8080 for the local emulator), or remove it.");
+            }
+            try {
+                builder.endpoint(properties.endpoint());
+            } catch (IllegalArgumentException invalid) {
+                // The builder's message never repeats a URL with user info.
+                throw new IllegalStateException(ScpClientProperties.PREFIX + ".endpoint: " + invalid.getMessage(),
+                        invalid);
+            }
         }
-        ScpImageClient.Builder builder = ScpImageClient.builder().credentials(credentials);
-        try {
-            builder.endpoint(properties.endpoint());
-        } catch (IllegalArgumentException invalid) {
-            // The builder's message never repeats a URL with user info.
-            throw new IllegalStateException(ScpClientProperties.PREFIX + ".endpoint: " + invalid.getMessage(), invalid);
+        if (properties.authUrl() != null && !properties.authUrl().isBlank()) {
+            try {
+                builder.authUrl(properties.authUrl());
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalStateException(ScpClientProperties.PREFIX + ".auth-url: " + invalid.getMessage(),
+                        invalid);
+            }
+        }
+        if (properties.region() != null) {
+            builder.region(properties.region());
         }
         if (properties.version() != null) {
             builder.serviceVersion(properties.version());

@@ -18,20 +18,28 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  * </pre>
  *
  * @param endpoint Base URL of the service (http or https, no user info), such as
- *        http://127.0.0.1:8080 for the local emulator.
+ *        http://127.0.0.1:8080 for the local emulator. Unset: the auth URL's endpoint catalog, else
+ *        the client's own chain (SCP_ENDPOINT, then ~/.scpconf's endpoint-override).
+ * @param authUrl IAM URL whose endpoint catalog names the endpoint (used when no endpoint is set), such
+ *        as http://127.0.0.1:8080/v1 for the local emulator. Unset: the client's own chain
+ *        (SCP_AUTH_URL, SCP_TF_AUTH_URL, then ~/.scpconf's auth-url).
+ * @param region Region whose endpoint discovery prefers, such as kr-west1. Unset: the client's own
+ *        chain (SCP_REGION, then ~/.scpconf's default-region).
  * @param version Version of the API the client calls (1.2, v1.2 or "virtualserver 1.2"). Default:
  *        the CURRENT version of the spec the client was built from.
  * @param connectTimeout Time allowed to connect. Default: 5s.
  * @param readTimeout Time allowed to wait for a response. Default: 30s.
  * @param retry Retries of I/O errors and 429/502/503/504 answers.
- * @param accessKey Access key that signs requests. Unset: the client's own chain (the SCP_ACCESS_KEY,
- *        SCP_SECRET_KEY and SCP_ACCOUNT_ID environment variables).
+ * @param accessKey Access key that signs requests. Unset: the client's own chain (SCP_ACCESS_KEY and
+ *        SCP_SECRET_KEY, SCP_TF_ACCESS_KEY and SCP_TF_SECRET_KEY, then ~/.scpconf/credentials.json).
  * @param secretKey Secret key of the access key; never logged or shown.
  * @param accountId Account (SCP project) id the key signs for, 32 lower-case hex characters; optional.
  */
 @ConfigurationProperties(ScpClientProperties.PREFIX)
 public record ScpClientProperties(
         String endpoint,
+        String authUrl,
+        String region,
         ScpServiceVersion version,
         Duration connectTimeout,
         Duration readTimeout,
@@ -62,7 +70,8 @@ public record ScpClientProperties(
     /** Shows every setting but the secret key. */
     @Override
     public String toString() {
-        return "ScpClientProperties[endpoint=" + endpoint + ", version=" + version + ", connectTimeout="
+        return "ScpClientProperties[endpoint=" + endpoint + ", authUrl=" + authUrl + ", region=" + region
+                + ", version=" + version + ", connectTimeout="
                 + connectTimeout + ", readTimeout=" + readTimeout + ", retry=" + retry + ", accessKey=" + accessKey
                 + ", secretKey=" + (secretKey == null ? null : "****") + ", accountId=" + accountId + "]";
     }

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,13 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mock.env.MockEnvironment;
 
+import io.github.scptoolkit.image.client.ScpConfig;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpCredentialsProvider;
 import io.github.scptoolkit.image.client.ScpImageClient;
@@ -127,9 +132,66 @@ class ScpClientAutoConfigurationTest {
     }
 
     @Test
-    void withoutKeyPropertiesTheClientsOwnChainSigns() {
-        runner.withPropertyValues("scp.client.endpoint=" + endpoint).run(context ->
-                assertThat(context.getBean(ScpCredentialsProvider.class)).hasToString("ScpCredentialsProvider.environment()"));
+    void withoutKeyPropertiesTheClientsOwnChainSigns(@TempDir Path noFiles) throws Exception {
+        server.enqueue(image());
+        runner.withPropertyValues("scp.client.endpoint=" + endpoint)
+                .withBean(ScpConfig.class, () -> ScpConfig.load(Map.of("SCP_ACCESS_KEY", "FROM-CHAIN",
+                        "SCP_SECRET_KEY", "chain-secret"), noFiles))
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(ScpCredentialsProvider.class);
+                    context.getBean(ScpImageClient.class).showImage(ID);
+                    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Scp-Accesskey"))
+                            .isEqualTo("FROM-CHAIN");
+                });
+    }
+
+    @Test
+    void theClientsOwnChainAloneGivesTheClientItsEndpointAndKeys(@TempDir Path noFiles) throws Exception {
+        server.enqueue(image());
+        runner.withBean(ScpConfig.class, () -> ScpConfig.load(Map.of("SCP_ENDPOINT", endpoint,
+                "SCP_TF_ACCESS_KEY", "FROM-VENDOR-VARIABLE", "SCP_TF_SECRET_KEY", "chain-secret"), noFiles))
+                .run(context -> {
+                    ScpImageClient client = context.getBean(ScpImageClient.class);
+                    assertThat(client.endpoint()).isEqualTo(endpoint);
+                    client.showImage(ID);
+                    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Scp-Accesskey"))
+                            .isEqualTo("FROM-VENDOR-VARIABLE");
+                });
+    }
+
+    @Test
+    void theClientIsMadeWhenThePropertiesOrTheChainSayWhereTheServiceIs(@TempDir Path noFiles) {
+        MockEnvironment none = new MockEnvironment();
+        assertThat(ScpClientConfiguredCondition.outcome(none, () -> ScpConfig.load(Map.of(), noFiles)).isMatch())
+                .isFalse();
+        assertThat(ScpClientConfiguredCondition.outcome(none, () -> ScpConfig.load(Map.of(), noFiles)).getMessage())
+                .contains("scp.client.endpoint or scp.client.auth-url");
+        assertThat(ScpClientConfiguredCondition.outcome(none,
+                () -> ScpConfig.load(Map.of("SCP_TF_AUTH_URL", "http://127.0.0.1:1/v1"), noFiles)).isMatch()).isTrue();
+        assertThat(ScpClientConfiguredCondition.outcome(none,
+                () -> ScpConfig.load(Map.of("SCP_ENDPOINT", "http://127.0.0.1:1"), noFiles)).isMatch()).isTrue();
+        for (String property : List.of("scp.client.endpoint", "scp.client.auth-url")) {
+            MockEnvironment set = new MockEnvironment().withProperty(property, "http://127.0.0.1:1");
+            assertThat(ScpClientConfiguredCondition.outcome(set, () -> {
+                throw new AssertionError("the chain is not read when a property says where the service is");
+            }).isMatch()).as(property).isTrue();
+        }
+    }
+
+    @Test
+    void anAuthUrlAndARegionGoToTheClientsDiscovery(@TempDir Path noFiles) {
+        runner.withPropertyValues("scp.client.auth-url=http://127.0.0.1:1/v1", "scp.client.region=kr-west1")
+                .withBean(ScpConfig.class, () -> ScpConfig.load(Map.of(), noFiles))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(ScpImageClient.class);
+                    ScpClientProperties properties = context.getBean(ScpClientProperties.class);
+                    assertThat(properties.authUrl()).isEqualTo("http://127.0.0.1:1/v1");
+                    assertThat(properties.region()).isEqualTo("kr-west1");
+                });
+        runner.withPropertyValues("scp.client.auth-url=http://user:hunter2@127.0.0.1:1/v1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("scp.client.auth-url").doesNotContain("hunter2");
+        });
     }
 
     @Test
@@ -149,8 +211,12 @@ class ScpClientAutoConfigurationTest {
 
     @Test
     void withoutAnEndpointThereIsNoClientAndABadOneStopsStartUpNamingTheProperty() {
-        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ScpImageClient.class)
-                .doesNotHaveBean(ScpCredentialsProvider.class));
+        ScpConfig chain = ScpConfig.load();
+        if (chain.endpoint().isEmpty() && chain.authUrl().isEmpty()) {
+            // This machine's own chain names no endpoint either.
+            runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ScpImageClient.class)
+                    .doesNotHaveBean(ScpCredentialsProvider.class));
+        }
         runner.withPropertyValues("scp.client.endpoint=").run(context -> {
             assertThat(context).hasFailed();
             assertThat(messages(context.getStartupFailure())).contains("scp.client.endpoint is empty");
@@ -249,7 +315,7 @@ class ScpClientAutoConfigurationTest {
         assertThat(names).contains("scp.client.endpoint", "scp.client.version", "scp.client.connect-timeout",
                 "scp.client.read-timeout", "scp.client.retry.max-attempts", "scp.client.retry.initial-backoff",
                 "scp.client.retry.max-backoff", "scp.client.retry.max-retry-after", "scp.client.access-key",
-                "scp.client.secret-key", "scp.client.account-id");
+                "scp.client.secret-key", "scp.client.account-id", "scp.client.auth-url", "scp.client.region");
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {
