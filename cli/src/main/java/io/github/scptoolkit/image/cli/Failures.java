@@ -6,12 +6,14 @@ import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 
+import io.github.scptoolkit.image.client.ScpCallTimeoutException;
 import io.github.scptoolkit.image.client.ScpProblemException;
 
 /**
  * How every command reports a failed call: one {@code error: ...} line on stderr and the exit
  * code of its class (see {@link ScpImageCli}): 3 for 404, 4 for 401/403, 5 for any other HTTP
- * error or an answer that is not what the spec says, 6 when no answer came.
+ * error or an answer that is not what the spec says (a 200 breaking the version's contract), 6 when
+ * no (complete) answer came (also: the call timeout passed).
  *
  * <pre>
  * catch (RuntimeException e) { return Failures.report(e, err, endpoint); }
@@ -24,6 +26,10 @@ final class Failures {
 
     /** Prints what went wrong with a call to {@code endpoint}; returns the exit code. Rethrows anything not a Feign failure. */
     static int report(RuntimeException e, PrintWriter err, String endpoint) {
+        if (e instanceof ScpCallTimeoutException timeout) {
+            err.println("error: no complete answer from " + endpoint + ": " + timeout.getMessage());
+            return ScpImageCli.IO_ERROR;
+        }
         if (e instanceof RetryableException retryable) {
             if (retryable.status() > 0) {
                 err.println("error: HTTP " + retryable.status() + ": the service kept failing (retried)");

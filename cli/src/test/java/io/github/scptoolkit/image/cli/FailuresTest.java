@@ -69,6 +69,54 @@ class FailuresTest {
     }
 
     @Test
+    void a200MissingARequiredFieldSaysWhichAndExits5() {
+        StringWriter err = new StringWriter();
+
+        int exit = Failures.report(clientError(200, "application/json", "{}"), new PrintWriter(err, true), "http://127.0.0.1:1");
+
+        assertThat(exit).isEqualTo(ScpImageCli.HTTP_ERROR);
+        assertThat(err.toString()).startsWith("error: HTTP 200 but the answer is not what the spec says: [200] body is not "
+                + "a valid Image for showImage in " + io.github.scptoolkit.image.spec.ScpServiceVersion.getLatest().headerValue()
+                + ": required field '").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCallThatOutlivesTheCallTimeoutSaysSoAndExits6() {
+        Client slow = (request, options) -> {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.io.IOException("too late");
+        };
+        ScpImageClient client = ScpImageClient.builder().endpoint("http://127.0.0.1:1").credentials(ScpCredentials.of("k", "s"))
+                .callTimeout(java.time.Duration.ofMillis(300)).client(slow).build();
+        FeignException thrown;
+        try {
+            client.showImage("x");
+            throw new AssertionError("no error");
+        } catch (FeignException e) {
+            thrown = e;
+        }
+        StringWriter err = new StringWriter();
+
+        int exit = Failures.report(thrown, new PrintWriter(err, true), "http://127.0.0.1:1");
+
+        assertThat(exit).isEqualTo(ScpImageCli.IO_ERROR);
+        assertThat(err.toString()).startsWith("error: no complete answer from http://127.0.0.1:1: call timed out: callTimeout 300 ms passed")
+                .doesNotContain("\tat ").doesNotContain("Scp-Signature");
+    }
+
+    @Test
+    void novaAndOpenStackErrorBodiesGiveTheirCodeAndDetail() {
+        assertThat(Failures.describe(clientError(404, "application/json", "{\"itemNotFound\": {\"code\": 404, \"message\": \"Gone.\"}}")))
+                .isEqualTo("error: HTTP 404 itemNotFound: Gone.");
+        assertThat(Failures.describe(clientError(400, "application/json", "{\"errors\": [{\"code\": \"image.bad\", \"detail\": \"Bad.\"}]}")))
+                .isEqualTo("error: HTTP 400 image.bad: Bad.");
+    }
+
+    @Test
     void a200ThatIsNotTheDeclaredJsonSaysSoAndExits5() {
         StringWriter err = new StringWriter();
 
