@@ -9,9 +9,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves the API's own description, everything from the jars (no CDN): the spec at
  * {@code /openapi.yaml}, its example bodies at {@code /examples/*.json} (the spec's
- * {@code externalValue}s are relative to it), and a rendered reference at {@code /docs} (Swagger
- * UI from its WebJar, {@code static/docs/index.html}). The {@code /docs} redirect is relative
- * ({@code Location: /docs/index.html}), never built from the request's {@code Host}.
+ * {@code externalValue}s are relative to it), and the API console at {@code /docs} (Swagger UI
+ * from its WebJar, {@code static/docs/}, over {@link ConsoleSpec}; docs/console.md). The
+ * {@code /docs} redirect is relative ({@code Location: /docs/index.html}), never built from the
+ * request's {@code Host}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration implements WebMvcConfigurer {
