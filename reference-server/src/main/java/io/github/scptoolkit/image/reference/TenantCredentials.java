@@ -24,8 +24,13 @@ import io.github.scptoolkit.image.server.ScpCredentialStore;
 @Configuration(proxyBeanMethods = false)
 class TenantCredentials {
 
-    /** Refuses, at start-up, no tenants at all, a tenant without access key, secret key or project id, and a duplicate key. */
+    /** The credentials of the configured tenants and of those the test kit adds ({@link EmulatorTenants}). */
     @Bean
+    ScpCredentialStore emulatorCredentials(EmulatorProperties emulator, EmulatorTenants tenants) {
+        return tenants.credentials(emulatorTenantCredentials(emulator));
+    }
+
+    /** Refuses, at start-up, no tenants at all, a tenant without access key, secret key or project id, and a duplicate key. */
     ScpCredentialStore emulatorTenantCredentials(EmulatorProperties emulator) {
         List<ScpCredentialStore.Credential> credentials = new ArrayList<>();
         List<EmulatorProperties.Tenant> tenants = emulator.getTenants();
