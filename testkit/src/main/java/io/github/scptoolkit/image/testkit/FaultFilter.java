@@ -1,6 +1,7 @@
 package io.github.scptoolkit.image.testkit;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,6 +36,8 @@ final class FaultFilter extends OncePerRequestFilter {
     private static final String DETAIL = "Injected by the SCP test kit.";
     /** The stub's challenge of a refused signature (its own constant is not public). */
     private static final String WWW_AUTHENTICATE = "SCP-HMAC-SHA256 realm=\"" + ScpApi.SERVICE + "\"";
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final Faults faults;
 
@@ -73,7 +76,10 @@ final class FaultFilter extends OncePerRequestFilter {
 
     private static void busy(HttpServletResponse response, ScpFault fault, HttpStatus status) throws IOException {
         fault.duration().ifPresent(d -> response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(fault.retryAfterSeconds())));
-        write(response, ProblemDetail.forStatusAndDetail(status, DETAIL));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, DETAIL);
+        problem.setType(ABOUT_BLANK); // no code: SCP's gateway, not the API, answers these
+        problem.setTitle(status.getReasonPhrase());
+        write(response, problem);
     }
 
     private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

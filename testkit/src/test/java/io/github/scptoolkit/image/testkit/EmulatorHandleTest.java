@@ -1,13 +1,17 @@
 package io.github.scptoolkit.image.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.scptoolkit.image.client.ScpBadRequestException;
 import io.github.scptoolkit.image.client.generated.model.Image;
 import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpParameter;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
@@ -53,6 +57,16 @@ class EmulatorHandleTest {
                         .as(version.toString()).contains(version);
             }
         }
+    }
+
+    @Test
+    void anIdLongerThanTheSpecAllowsIsA400AsFromTheService(ScpEmulator emulator) {
+        int max = ScpApi.SHOW_IMAGE.parameters().stream().filter(p -> p.in() == ScpParameter.In.PATH)
+                .findFirst().orElseThrow().maxLength();
+
+        assertThatThrownBy(() -> emulator.client().showImage("x".repeat(max + 1)))
+                .isInstanceOfSatisfying(ScpBadRequestException.class,
+                        e -> assertThat(e.problemCode()).contains(ScpProblemCode.INVALID_REQUEST));
     }
 
     @Test
