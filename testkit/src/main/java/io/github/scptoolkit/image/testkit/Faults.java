@@ -14,7 +14,7 @@ final class Faults {
 
         private Active(ScpFault fault) {
             this.fault = fault;
-            this.left = fault.times().orElse(-1);
+            this.left = fault.count().orElse(-1);
         }
     }
 
@@ -28,7 +28,7 @@ final class Faults {
     synchronized Optional<ScpFault> take(ScpRecordedRequest request) {
         for (Iterator<Active> it = active.iterator(); it.hasNext();) {
             Active a = it.next();
-            if (a.fault.on().test(request)) {
+            if (a.fault.pattern().test(request)) {
                 if (a.left > 0 && --a.left == 0) {
                     it.remove();
                 }

@@ -155,6 +155,14 @@ public final class ScpEmulator {
         return server.journal().requests().requests();
     }
 
+    /**
+     * Forgets the requests received so far in this test (WireMock's {@code resetRequests}): what
+     * follows is verified alone, e.g. after calls that only set the test up.
+     */
+    public void resetRequests() {
+        server.journal().reset();
+    }
+
     /** The requests {@code pattern} matches, in order of arrival. */
     public List<ScpRecordedRequest> requests(ScpRequestPattern pattern) {
         return requests().stream().filter(pattern).toList();

@@ -132,12 +132,12 @@ public final class ScpFault {
     }
 
     /** How many matching requests it answers; empty for {@link #always()}. */
-    public Optional<Integer> times() {
+    Optional<Integer> count() {
         return times == ALWAYS ? Optional.empty() : Optional.of(times);
     }
 
     /** Which requests it answers. */
-    public ScpRequestPattern on() {
+    ScpRequestPattern pattern() {
         return on;
     }
 

@@ -172,6 +172,17 @@ class JournalTest {
     }
 
     @Test
+    void resetRequestsForgetsWhatWasReceivedSoFar(ScpEmulator emulator) {
+        emulator.client().showImage(SEED);
+        emulator.resetRequests();
+        emulator.inject(ScpFault.serviceUnavailable());
+
+        emulator.client().showImage(SEED);
+
+        emulator.verifySignedAfresh(2, ScpRequestPattern.image(SEED));
+    }
+
+    @Test
     @Order(1)
     void aTestThatCallsTheEmulator(ScpEmulator emulator) {
         emulator.client().showImage(SEED);

@@ -95,13 +95,14 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README and docs/contributing.md name is one the code reads (named
+     * Every {@code scp.*} property README, docs/contributing.md and docs/testkit.md name is one the code reads (named
      * in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
     @Test
     void everyPropertyTheDocsNameIsReadByTheCode() throws IOException {
-        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"));
+        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
+                + Files.readString(ROOT.resolve("docs/testkit.md"));
         Matcher property = Pattern.compile("\\bscp\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*").matcher(docs);
         java.util.Set<String> named = new java.util.TreeSet<>();
         while (property.find()) {
@@ -119,7 +120,8 @@ class ReadmeTest {
      */
     @Test
     void everyToolkitMethodTheDocsNameExists() throws IOException {
-        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"));
+        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
+                + Files.readString(ROOT.resolve("docs/testkit.md"));
         Matcher call = Pattern.compile("`[^`\\n]*?\\b((?:Scp|ServiceVersion|VersionCheck)\\w*)\\.([a-z]\\w*)\\(").matcher(docs);
         int checked = 0;
         while (call.find()) {
@@ -133,7 +135,8 @@ class ReadmeTest {
     }
 
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
-            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli");
+            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli",
+            "io.github.scptoolkit.image.testkit");
 
     private static Class<?> toolkitType(String simpleName) {
         for (String pkg : TOOLKIT_PACKAGES) {
@@ -206,7 +209,7 @@ class ReadmeTest {
     }
 
     /** Every {@code src/test/java} source of every module, whitespace-normalized. */
-    private static Map<Path, String> testSources() throws IOException {
+    static Map<Path, String> testSources() throws IOException {
         try (Stream<Path> modules = Files.list(ROOT)) {
             List<Path> roots = modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList();
             Map<Path, String> sources = new java.util.HashMap<>();
@@ -229,7 +232,7 @@ class ReadmeTest {
     }
 
     /** The directory with README.md and mvnw, above the module's working directory. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
