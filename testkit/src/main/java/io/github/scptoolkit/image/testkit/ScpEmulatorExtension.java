@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
-import org.junit.platform.commons.support.SearchOption;
 
 /**
  * The JUnit Jupiter extension behind {@link ScpEmulatorTest}; register it yourself to configure it
@@ -112,14 +111,16 @@ public final class ScpEmulatorExtension implements BeforeAllCallback, AfterEachC
     }
 
     /** The emulator of this context: the run's shared one, else the one of the (outermost annotated) test class. */
+    @SuppressWarnings("deprecation")
     private ScpEmulator emulator(ExtensionContext context) {
         Settings settings = settings(context);
         Running running;
+        // getOrComputeIfAbsent: JUnit 6 prefers computeIfAbsent, which JUnit 5 before 5.13 lacks.
         if (settings.shared()) {
-            running = context.getRoot().getStore(NAMESPACE).computeIfAbsent("shared " + settings.properties(),
+            running = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("shared " + settings.properties(),
                     key -> Running.start(settings), Running.class);
         } else {
-            running = classContext(context).getStore(NAMESPACE).computeIfAbsent("per class",
+            running = classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent("per class",
                     key -> Running.start(settings), Running.class);
         }
         current = running.emulator();
@@ -134,9 +135,13 @@ public final class ScpEmulatorExtension implements BeforeAllCallback, AfterEachC
         if (configured != null) {
             return configured;
         }
-        Optional<ScpEmulatorTest> annotation = context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(
-                type, ScpEmulatorTest.class, SearchOption.INCLUDE_ENCLOSING_CLASSES));
-        return annotation.map(a -> new Settings(a.shared(), List.of(a.properties()))).orElse(Settings.DEFAULT);
+        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+            Optional<ScpEmulatorTest> annotation = AnnotationSupport.findAnnotation(type, ScpEmulatorTest.class);
+            if (annotation.isPresent()) {
+                return new Settings(annotation.get().shared(), List.of(annotation.get().properties()));
+            }
+        }
+        return Settings.DEFAULT;
     }
 
     /** The context of the test class (a test method's parent); nested classes find their outer class's emulator through the store. */
@@ -168,8 +173,13 @@ public final class ScpEmulatorExtension implements BeforeAllCallback, AfterEachC
         }
     }
 
-    /** A started emulator in a JUnit store: stopped when the store is closed (class end, or run end when shared). */
-    private record Running(EmulatorServer server, ScpEmulator emulator) implements AutoCloseable {
+    /**
+     * A started emulator in a JUnit store: stopped when the store is closed (class end, or run end when
+     * shared). Both interfaces, so that JUnit 5 before 5.13 (CloseableResource only) closes it too.
+     */
+    @SuppressWarnings("deprecation")
+    private record Running(EmulatorServer server, ScpEmulator emulator)
+            implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         static Running start(Settings settings) {
             EmulatorServer server = EmulatorServer.start(settings.properties());
             return new Running(server, new ScpEmulator(server));
