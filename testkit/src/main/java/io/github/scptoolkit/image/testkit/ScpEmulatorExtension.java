@@ -33,7 +33,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * }
  * </pre>
  *
- * Register it in a {@code static} field (an instance field starts it per test). Tests of a class
+ * Register it in a {@code static} field (in an instance field it starts with the class's first
+ * test instead of before the class, and fills no fields). Tests of a class
  * share its emulator one after another; do not run tests that use one emulator concurrently. State
  * put in {@code @BeforeAll} is reset after the first test: put it in {@code @BeforeEach} or in the test.
  */
