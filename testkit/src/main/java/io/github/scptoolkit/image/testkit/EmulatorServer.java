@@ -17,6 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 import io.github.scptoolkit.image.reference.EmulatorControl;
 import io.github.scptoolkit.image.reference.EmulatorProperties;
 import io.github.scptoolkit.image.server.ScpVersionLifecycle;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * One emulator running in this JVM: a Spring Boot context of {@link KitConfiguration} on a random
@@ -102,6 +103,11 @@ final class EmulatorServer implements AutoCloseable {
     /** The zone in which the emulator's dates start (the stub's {@code scp.versions.zone}). */
     ZoneId zone() {
         return context.getBean(ScpVersionLifecycle.class).zone();
+    }
+
+    /** The versions served now, newest first (the stub's lifecycle, as it decides per request). */
+    List<ScpServiceVersion> servedVersions() {
+        return context.getBean(ScpVersionLifecycle.class).served();
     }
 
     void clock(Clock clock) {

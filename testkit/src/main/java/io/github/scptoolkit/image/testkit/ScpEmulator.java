@@ -128,6 +128,14 @@ public final class ScpEmulator {
     }
 
     /**
+     * The versions the emulator serves now, newest first: those of the spec that are callable and
+     * not retired on its date, or retired too with {@link #serveRetiredVersions}.
+     */
+    public List<ScpServiceVersion> servedVersions() {
+        return server.servedVersions();
+    }
+
+    /**
      * Whether DEPRECATED versions past their Not Before date are served anyway, as a deployment
      * that has not retired them yet does (default: refused), until the test ends.
      */

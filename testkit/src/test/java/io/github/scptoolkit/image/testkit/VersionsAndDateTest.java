@@ -59,6 +59,7 @@ class VersionsAndDateTest {
         assertThatThrownBy(() -> emulator.client(version).showImage(ScpImages.seedId()))
                 .isInstanceOfSatisfying(ScpBadRequestException.class,
                         e -> assertThat(e.problemCode()).contains(ScpProblemCode.RETIRED_API_VERSION));
+        assertThat(emulator.servedVersions()).doesNotContain(version).contains(ScpServiceVersion.getLatest());
     }
 
     @Test
@@ -68,6 +69,7 @@ class VersionsAndDateTest {
         emulator.serveRetiredVersions(true);
 
         assertThat(emulator.client(version).showImage(ScpImages.seedId()).getId()).isEqualTo(ScpImages.seedId());
+        assertThat(emulator.servedVersions()).contains(version);
     }
 
     @Test
