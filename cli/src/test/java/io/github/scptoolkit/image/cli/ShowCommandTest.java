@@ -25,13 +25,13 @@ class ShowCommandTest {
 
     @Test
     void credentialsComeFromOptionsThenEnvironmentAndHideTheSecret() {
-        Map<String, String> env = Map.of("SCP_ACCESS_KEY", "env-key", "SCP_SECRET_KEY", "env-secret", "SCP_ACCOUNT_ID", "acct");
+        Map<String, String> env = Map.of("SCP_ACCESS_KEY", "env-key", "SCP_SECRET_KEY", "env-secret", "SCP_ACCOUNT_ID", "3c9d2e71b5a84f0e9d6c1a2b7e4f8d05");
 
         ScpCredentials fromEnv = Credentials.resolve(null, null, null, env).orElseThrow();
         ScpCredentials fromOptions = Credentials.resolve("opt-key", "opt-secret", null, env).orElseThrow();
 
         assertThat(fromEnv.accessKey()).isEqualTo("env-key");
-        assertThat(fromEnv.accountId()).isEqualTo("acct");
+        assertThat(fromEnv.accountId()).isEqualTo("3c9d2e71b5a84f0e9d6c1a2b7e4f8d05");
         assertThat(fromOptions.accessKey()).isEqualTo("opt-key");
         assertThat(fromOptions.secretKey()).isEqualTo("opt-secret");
         assertThat(fromOptions.toString()).doesNotContain("opt-secret");
@@ -115,5 +115,22 @@ class ShowCommandTest {
         String versions = String.join(", ", ScpServiceVersion.all().stream().map(ScpServiceVersion::getVersion).toList());
         assertThat(run.out().replaceAll("\\s+", " ")).contains("Version to call: " + versions)
                 .contains("default: " + ScpServiceVersion.getLatest().getVersion() + ", the CURRENT version");
+    }
+
+    @Test
+    void anAccountIdOutsideTheSyntaxOrAnEndpointWithAPasswordIsAUsageErrorThatEchoesNoSecret() {
+        for (String[] args : List.of(
+                new String[] {"--account-id", "proj1", "--endpoint", "http://127.0.0.1:1"},
+                new String[] {"--endpoint", "http://user:pa55word@127.0.0.1:1"})) {
+            List<String> all = new java.util.ArrayList<>(List.of("show", ID, "--access-key", "k", "--secret-key",
+                    "s3cr3t-value"));
+            all.addAll(List.of(args));
+
+            CliRun run = CliRun.run(Map.of(), all.toArray(String[]::new));
+
+            assertThat(run.exit()).isEqualTo(ScpImageCli.USAGE);
+            assertThat(run.err()).doesNotContain("pa55word", "s3cr3t-value")
+                    .containsAnyOf("32 lower-case hexadecimal", "user info");
+        }
     }
 }

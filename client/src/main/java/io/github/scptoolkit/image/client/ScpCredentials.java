@@ -4,7 +4,10 @@ import java.util.Objects;
 
 /**
  * An SCP access key, its secret key and an optional account (project) id. {@link #toString()}
- * never shows the secret key.
+ * never shows the secret key. An account id is 32 lower-case hex characters, as SCP project ids
+ * are (and as servers require: the string to sign concatenates the account id and the client
+ * type without a separator, so servers accept no other spelling); anything else is refused here,
+ * before a request is ever signed.
  *
  * <pre>
  * ScpCredentials credentials = ScpCredentials.of("my-access-key", "my-secret-key");
@@ -23,7 +26,7 @@ public final class ScpCredentials {
         if (secretKey.isEmpty()) {
             throw new IllegalArgumentException("secretKey must not be empty");
         }
-        this.accountId = accountId == null ? "" : requireHeaderValue(accountId, "accountId", true);
+        this.accountId = accountId == null ? "" : requireAccountId(accountId);
     }
 
     /** Credentials without an account id. */
@@ -31,7 +34,12 @@ public final class ScpCredentials {
         return new ScpCredentials(accessKey, secretKey, null);
     }
 
-    /** Credentials signing for {@code accountId} (sent as {@code Scp-AccountId}); null or empty means none. */
+    /**
+     * Credentials signing for {@code accountId} (sent as {@code Scp-AccountId}); null or empty means none.
+     *
+     * @throws IllegalArgumentException when the account id is not 32 lower-case hex characters (the
+     *         message shows neither key nor the value)
+     */
     public static ScpCredentials of(String accessKey, String secretKey, String accountId) {
         return new ScpCredentials(accessKey, secretKey, accountId);
     }
@@ -67,6 +75,25 @@ public final class ScpCredentials {
     public String toString() {
         return "ScpCredentials[accessKey=" + accessKey + ", secretKey=****"
                 + (accountId.isEmpty() ? "" : ", accountId=" + accountId) + "]";
+    }
+
+    /** Length of an account (SCP project) id. */
+    static final int ACCOUNT_ID_LENGTH = 32;
+
+    private static String requireAccountId(String accountId) {
+        if (accountId.isEmpty()) {
+            return accountId;
+        }
+        boolean valid = accountId.length() == ACCOUNT_ID_LENGTH;
+        for (int i = 0; valid && i < accountId.length(); i++) {
+            char c = accountId.charAt(i);
+            valid = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("accountId must be " + ACCOUNT_ID_LENGTH
+                    + " lower-case hexadecimal characters (an SCP project id), or empty for none");
+        }
+        return accountId;
     }
 
     private static String requireHeaderValue(String value, String name) {

@@ -92,33 +92,38 @@ final class ScpDecoder implements Decoder {
 
     private Object decodeBody(Response response, Type type, Exchange exchange) {
         JavaType target = mapper.constructType(type);
-        byte[] body = readWhole(response);
+        // Every exception carries a copy of the request without its signature (see ScpRedaction).
+        Request request = ScpRedaction.redact(response.request());
+        byte[] body = readWhole(response, request);
         try (JsonParser parser = mapper.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw failure(response, "empty body", exchange, null);
+                throw failure(response, request, "empty body", exchange, null);
             }
             if (first == JsonToken.VALUE_NULL) {
-                throw failure(response, "body is null, not a valid " + simpleName(target), exchange, null);
+                throw failure(response, request, "body is null, not a valid " + simpleName(target), exchange, null);
             }
             if (isModel(target) && first != JsonToken.START_OBJECT) {
-                throw failure(response, "body is not a valid " + simpleName(target) + " (not a JSON object)",
+                throw failure(response, request, "body is not a valid " + simpleName(target) + " (not a JSON object)",
                         exchange, null);
             }
             return mapper.readValue(parser, target);
-        } catch (IOException notTheDeclaredJson) {
+        } catch (DecodeException decided) {
+            throw decided;
+        } catch (IOException | RuntimeException notTheDeclaredJson) {
+            // A RuntimeException too (a model's own check): Feign would wrap it over the unredacted request.
             String reason = notTheDeclaredJson instanceof JsonProcessingException json
                     ? json.getOriginalMessage() : notTheDeclaredJson.getMessage();
-            throw failure(response, "body is not a valid " + simpleName(target) + " (" + reason + ")", exchange,
-                    notTheDeclaredJson);
+            throw failure(response, request, "body is not a valid " + simpleName(target) + " (" + reason + ")",
+                    exchange, notTheDeclaredJson);
         }
     }
 
-    private static DecodeException failure(Response response, String what, Exchange exchange, Throwable cause) {
-        String message = "[" + response.status() + "] " + what + " " + during(response.request()) + " ("
-                + exchange + ")";
-        return cause == null ? new DecodeException(response.status(), message, response.request())
-                : new DecodeException(response.status(), message, response.request(), cause);
+    private static DecodeException failure(Response response, Request request, String what, Exchange exchange,
+            Throwable cause) {
+        String message = "[" + response.status() + "] " + what + " " + during(request) + " (" + exchange + ")";
+        return cause == null ? new DecodeException(response.status(), message, request)
+                : new DecodeException(response.status(), message, request, cause);
     }
 
     /** Whether the declared type is a generated model (an object schema), not a list, map, string or enum. */
@@ -134,8 +139,7 @@ final class ScpDecoder implements Decoder {
      * {@code SocketException}): an {@link EOFException} with the JDK's error, if any, as its cause.
      * A timeout, or a failure with no {@code Content-Length} to count against, stays as the JDK reported it.
      */
-    private static byte[] readWhole(Response response) {
-        Request request = response.request();
+    private static byte[] readWhole(Response response, Request request) {
         if (response.body() == null) {
             return new byte[0];
         }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.FeignException;
+import feign.Request;
 import feign.RetryableException;
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -25,7 +27,8 @@ import io.github.scptoolkit.image.client.generated.model.Problem;
  * time (seconds or HTTP-date), anything else to Feign's {@link ErrorDecoder.Default}. A body that
  * is not a JSON problem (empty, a proxy's HTML page, truncated JSON) leaves the problem empty and
  * never hides the status. Messages carry the status, the problem's code and detail and Feign's
- * method key, never request headers (where the signature travels).
+ * method key, never request headers (where the signature travels); every exception carries a copy
+ * of the request with {@code Scp-Signature} redacted ({@link ScpRedaction}).
  */
 final class ScpErrorDecoder implements ErrorDecoder {
 
@@ -49,23 +52,29 @@ final class ScpErrorDecoder implements ErrorDecoder {
     @Override
     public Exception decode(String methodKey, Response response) {
         int status = response.status();
+        // Every exception carries a copy of the request without its signature (see ScpRedaction).
+        Request request = ScpRedaction.redact(response.request());
         if (status != 400 && status != 401 && status != 403 && status != 404 && !RETRYABLE_STATUSES.contains(status)) {
-            return fallback.decode(methodKey, response);
+            return fallback.decode(methodKey, response.toBuilder().request(request).build());
         }
         byte[] body = read(response);
         Map<String, Collection<String>> headers = response.headers();
         if (RETRYABLE_STATUSES.contains(status)) {
             return new RetryableException(status, "[" + status + "] during " + methodKey + " (retryable)",
-                    response.request().httpMethod(), retryAfter(first(headers, "Retry-After")), response.request(),
-                    body, headers);
+                    request.httpMethod(), retryAfter(first(headers, "Retry-After")), request, body, headers);
         }
         Problem problem = problem(body);
-        String message = message(status, methodKey, problem);
+        return typed(status, message(status, methodKey, problem), request, body, headers, problem);
+    }
+
+    /** The typed exception of a 400, 401, 403 or 404 (any other status: a 404's). */
+    static FeignException typed(int status, String message, Request request, byte[] body,
+            Map<String, Collection<String>> headers, Problem problem) {
         return switch (status) {
-            case 400 -> new ScpBadRequestException(message, response.request(), body, headers, problem);
-            case 401 -> new ScpUnauthorizedException(message, response.request(), body, headers, problem);
-            case 403 -> new ScpForbiddenException(message, response.request(), body, headers, problem);
-            default -> new ScpNotFoundException(message, response.request(), body, headers, problem);
+            case 400 -> new ScpBadRequestException(message, request, body, headers, problem);
+            case 401 -> new ScpUnauthorizedException(message, request, body, headers, problem);
+            case 403 -> new ScpForbiddenException(message, request, body, headers, problem);
+            default -> new ScpNotFoundException(message, request, body, headers, problem);
         };
     }
 

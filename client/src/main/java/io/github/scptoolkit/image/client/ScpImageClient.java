@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Client;
 import feign.Feign;
+import feign.InvocationHandlerFactory;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
@@ -68,7 +69,9 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * {@code problemCode()}); I/O errors (also a body cut short) and 429/502/503/504 are retried as
  * the builder says; a 200 whose body is empty, {@code null} or not the declared JSON throws Feign's
  * {@code DecodeException} (status 200, not retried). README's "Client behaviour under faults" has
- * the table.
+ * the table. Every {@code FeignException} thrown (by the conveniences and by every generated
+ * interface this client hands out) carries a copy of the request with {@code Scp-Signature}
+ * redacted: nothing in it can be replayed.
  */
 public final class ScpImageClient {
 
@@ -159,7 +162,8 @@ public final class ScpImageClient {
 
     /**
      * Any generated interface (one per tag of the spec) with this client's configuration: signed,
-     * versioned, decoded and mapped to typed errors as the spec says for each of its operations.
+     * versioned, decoded and mapped to typed errors as the spec says for each of its operations,
+     * every exception carrying the request with {@code Scp-Signature} redacted.
      * Pass {@code null} for the version header parameter to use the client's version.
      *
      * <pre>
@@ -176,24 +180,39 @@ public final class ScpImageClient {
     /**
      * The endpoint as it goes on the wire and into the signature: no trailing slash, and no port
      * when it is the scheme's default (a server rebuilds {@code https://host/...} for
-     * {@code https://host:443/...}, so signing the explicit port would never verify).
+     * {@code https://host:443/...}, so signing the explicit port would never verify). User info
+     * ({@code user:password@}) is refused: SCP authenticates by signature, a server never sees it
+     * in the URL it rebuilds (so every call would fail), and it would end up in messages and logs.
+     * No message ever shows an endpoint that contains {@code @}.
+     *
+     * @throws IllegalArgumentException for anything but an absolute http(s) URL without user info
      */
     static String normalizeEndpoint(String endpoint) {
         URI uri;
         try {
             uri = URI.create(endpoint);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint, e);
+            // Not chained: the parser's message repeats the whole input, user info included.
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + printable(endpoint));
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new IllegalArgumentException("endpoint must not contain user info (user:password@): requests are "
+                    + "authenticated by their signature; give the keys with credentials(...)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + endpoint);
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + printable(endpoint));
         }
         boolean defaultPort = uri.getPort() == (scheme.equals("https") ? 443 : 80);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String normalized = scheme + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
-                + uri.getHost() + (uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort()) + path;
+        String port = uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort();
+        String normalized = scheme + "://" + uri.getHost() + port + path;
         return normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1) : normalized;
+    }
+
+    /** The endpoint for a message, unless it may carry user info (a password). */
+    private static String printable(String endpoint) {
+        return endpoint.indexOf('@') >= 0 ? "(not shown: it contains '@', which may carry a password)" : endpoint;
     }
 
     /**
@@ -237,7 +256,12 @@ public final class ScpImageClient {
         private Builder() {
         }
 
-        /** Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}. */
+        /**
+         * Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}.
+         *
+         * @throws IllegalArgumentException for anything but an absolute http(s) URL, or one with
+         *         user info ({@code user:password@}); the message never shows the password
+         */
         public Builder endpoint(String endpoint) {
             this.endpoint = normalizeEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
             return this;
@@ -358,6 +382,7 @@ public final class ScpImageClient {
                 throw new IllegalStateException("endpoint is required");
             }
             Feign.Builder feign = Feign.builder()
+                    .invocationHandlerFactory(ScpRedaction.handlers(new InvocationHandlerFactory.Default()))
                     .contract(new PathSegmentContract())
                     .requestInterceptor(new ScpVersionInterceptor(version))
                     .requestInterceptor(new ScpSigningInterceptor(credentials, clock))

@@ -18,8 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  *         METHOD + URL + Scp-Timestamp + Scp-Accesskey + accountId + Scp-ClientType))
  * </pre>
  * a plain concatenation, where URL is the full URL as sent on the wire (scheme, host, port if any,
- * percent-encoded path, {@code ?query} if any), the timestamp is epoch milliseconds, accountId is
- * empty when not used and the client type is {@value #CLIENT_TYPE}.
+ * percent-encoded path, {@code ?query} if any), the timestamp is epoch milliseconds in canonical
+ * decimal form ({@code Long.toString}, never negative), accountId is empty when not used (else 32
+ * lower-case hex characters, see {@link ScpCredentials}) and the client type is
+ * {@value #CLIENT_TYPE}. Having no separators, the concatenation is unambiguous only because every
+ * field has exactly one spelling, which is what servers check before the HMAC.
  *
  * <p>Thread-safe and cheap to call: the key is set up once and each signature clones a prepared
  * {@link Mac}. The client signs for you; use this for raw HTTP calls or to check a signature.
@@ -64,9 +67,22 @@ public final class ScpSigner {
         return credentials;
     }
 
-    /** The {@code Scp-Signature} value for a request. */
+    /**
+     * The {@code Scp-Signature} value for a request.
+     *
+     * @throws IllegalArgumentException when {@code timestampMillis} is negative
+     */
     public String signature(String method, String url, long timestampMillis) {
-        return sign(method + url + timestampMillis + credentials.accessKey() + credentials.accountId() + CLIENT_TYPE);
+        return sign(method + url + timestamp(timestampMillis) + credentials.accessKey() + credentials.accountId()
+                + CLIENT_TYPE);
+    }
+
+    /** The canonical {@code Scp-Timestamp}: decimal digits, no sign, no leading zeros. */
+    private static String timestamp(long timestampMillis) {
+        if (timestampMillis < 0) {
+            throw new IllegalArgumentException("the timestamp must not be negative: " + timestampMillis);
+        }
+        return Long.toString(timestampMillis);
     }
 
     /**
@@ -77,7 +93,7 @@ public final class ScpSigner {
     public Map<String, String> headers(String method, String url, long timestampMillis) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ACCESS_KEY_HEADER, credentials.accessKey());
-        headers.put(TIMESTAMP_HEADER, Long.toString(timestampMillis));
+        headers.put(TIMESTAMP_HEADER, timestamp(timestampMillis));
         headers.put(CLIENT_TYPE_HEADER, CLIENT_TYPE);
         if (!credentials.accountId().isEmpty()) {
             headers.put(ACCOUNT_ID_HEADER, credentials.accountId());

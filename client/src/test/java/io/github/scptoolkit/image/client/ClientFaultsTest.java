@@ -63,7 +63,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 class ClientFaultsTest {
 
     static final String ID = "70a599e0-31e7-49b7-b260-868f441e862b";
-    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK1", "secret-key-1", "acc123");
+    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK1", "secret-key-1", "a8f10467abfc4b87b64614ab36eb9ae4");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** No fault may keep a call longer than this (each is far quicker; this only catches a hang). */
     private static final Duration BOUND = Duration.ofSeconds(20);

@@ -28,4 +28,24 @@ class EndpointNormalizationTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ScpImageClient.normalizeEndpoint(given))
                 .withMessageContaining("absolute http(s) URL");
     }
+
+    @ParameterizedTest(name = "{0} is refused without echoing the password")
+    @ValueSource(strings = {"http://user:pa55word@host", "https://user:pa55word@host:8443/x", "http://:pa55word@host",
+        "http://pa55word@host", "http://user:pa55word@127.0.0.1:8080/", "HTTP://user:pa55word@HOST"})
+    void userInfoIsRefused(String given) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ScpImageClient.builder().endpoint(given))
+                .withMessageContaining("user info").withMessageNotContaining("pa55word").withNoCause();
+    }
+
+    @ParameterizedTest(name = "{0}: the message never shows what may be a password")
+    @ValueSource(strings = {"htp://user:pa55word@host", "http://user:pa55word@ho st", "user:pa55word@host",
+        "http://user:pa55word@", "//user:pa55word@host", "http://user:pa55word@[::1"})
+    void malformedEndpointsWithAnAtSignAreNeverEchoed(String given) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ScpImageClient.normalizeEndpoint(given));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("pa55word");
+        }
+    }
 }

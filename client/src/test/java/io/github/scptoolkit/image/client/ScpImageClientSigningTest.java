@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The whole client on the wire (a recording Feign client): what is signed is what is sent. */
 class ScpImageClientSigningTest {
 
-    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK1", "secret-key-1", "acc123");
+    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK1", "secret-key-1", "a8f10467abfc4b87b64614ab36eb9ae4");
 
     private static ScpImageClient.Builder builder(RecordingClient http) {
         return ScpImageClient.builder()
@@ -33,7 +33,7 @@ class ScpImageClientSigningTest {
                 .isEqualTo(new ScpSigner(CREDENTIALS).signature(request.httpMethod().name(), request.url(), timestamp));
         assertThat(RecordingClient.header(request, "Scp-Accesskey")).isEqualTo("AK1");
         assertThat(RecordingClient.header(request, "Scp-ClientType")).isEqualTo("Openapi");
-        assertThat(RecordingClient.header(request, "Scp-AccountId")).isEqualTo("acc123");
+        assertThat(RecordingClient.header(request, "Scp-AccountId")).isEqualTo("a8f10467abfc4b87b64614ab36eb9ae4");
     }
 
     @ParameterizedTest(name = "id ''{0}''")

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ScpMaskingLoggerTest {
 
     private static final String SECRET = "log-test-secret-key";
-    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK-LOG", SECRET, "acc-log");
+    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK-LOG", SECRET, "3c9d2e71b5a84f0e9d6c1a2b7e4f8d05");
 
     /** Retries after an IO failure, then a 200, then a 401: every kind of line Feign writes. */
     private static List<String> exercise(ScpImageClient.Builder builder, RecordingClient http) {

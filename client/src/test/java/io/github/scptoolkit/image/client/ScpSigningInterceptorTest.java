@@ -21,11 +21,12 @@ import io.github.scptoolkit.image.spec.ScpApi;
 
 class ScpSigningInterceptorTest {
 
-    // Vector 3 of scp-signature-vectors.json.
+    // Vector 3 of scp-signature-vectors.json with its account id "acc123" replaced by a project id
+    // (the syntax requests must use); the signature is an HMAC-SHA256 computed independently (Python).
     private static final String URL = "http://127.0.0.1:8080/v1/images/70a599e0-31e7-49b7-b260-868f441e862b";
     private static final long TIMESTAMP = 1795782486608L;
-    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK1", "secret-key-1", "acc123");
-    private static final String SIGNATURE = "zDf+6o9KQbZjAXaNwiWMwHCa4AQhIXE6H3/T7yak9xM=";
+    private static final ScpCredentials CREDENTIALS = ScpCredentials.of("AK1", "secret-key-1", "a8f10467abfc4b87b64614ab36eb9ae4");
+    private static final String SIGNATURE = "vg+h//2VHqQW+aA50u13ocNhbtaUuo5vN1cDJ7Q1OLQ=";
 
     private static Clock fixed(long millis) {
         return Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
@@ -49,7 +50,7 @@ class ScpSigningInterceptorTest {
         assertThat(single(template, "Scp-Accesskey")).isEqualTo("AK1");
         assertThat(single(template, "Scp-Timestamp")).isEqualTo("1795782486608");
         assertThat(single(template, "Scp-ClientType")).isEqualTo("Openapi");
-        assertThat(single(template, "Scp-AccountId")).isEqualTo("acc123");
+        assertThat(single(template, "Scp-AccountId")).isEqualTo("a8f10467abfc4b87b64614ab36eb9ae4");
         assertThat(single(template, "Scp-Signature")).isEqualTo(SIGNATURE);
     }
 
@@ -82,7 +83,7 @@ class ScpSigningInterceptorTest {
                 .isNotEqualTo(SIGNATURE);
         assertThat(single(template, "Scp-Accesskey")).isEqualTo("AK1");
         assertThat(single(template, "Scp-ClientType")).isEqualTo("Openapi");
-        assertThat(single(template, "Scp-AccountId")).isEqualTo("acc123");
+        assertThat(single(template, "Scp-AccountId")).isEqualTo("a8f10467abfc4b87b64614ab36eb9ae4");
     }
 
     @Test
@@ -114,13 +115,13 @@ class ScpSigningInterceptorTest {
 
     @Test
     void headerValuesAreLiteralNotTemplates() {
-        ScpCredentials braces = ScpCredentials.of("{ak}", "secret", "{acc}");
+        ScpCredentials braces = ScpCredentials.of("{ak}", "{secret}");
         RequestTemplate template = absoluteTemplate();
 
         new ScpSigningInterceptor(ScpCredentialsProvider.of(braces), fixed(TIMESTAMP)).apply(template);
 
         assertThat(single(template, "Scp-Accesskey")).isEqualTo("{ak}");
-        assertThat(single(template, "Scp-AccountId")).isEqualTo("{acc}");
+        assertThat(single(template, "Scp-Signature")).isEqualTo(new ScpSigner(braces).signature("GET", URL, TIMESTAMP));
     }
 
     @Test

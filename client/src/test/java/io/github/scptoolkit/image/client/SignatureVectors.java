@@ -28,6 +28,11 @@ record SignatureVectors(
         }
     }
 
+    /** Whether the vector's account id is one a request may carry: empty or 32 lower-case hex characters. */
+    boolean accountIdInSpecSyntax() {
+        return accountId.isEmpty() || accountId.matches("[0-9a-f]{32}");
+    }
+
     ScpCredentials credentials() {
         return ScpCredentials.of(accessKey, secretKey, accountId);
     }

@@ -67,21 +67,30 @@ class EmulatorDocsIT {
     }
 
     @Test
-    void docsPageLoadsSwaggerUiFromTheJarAndTheLocalSpec() {
+    void docsPageLoadsSwaggerUiAndTheConsoleFromTheJarAndTheConsoleSpec() {
         var redirect = ReferenceServer.get(port, "/docs", Map.of());
         var page = ReferenceServer.get(port, "/docs/index.html", Map.of());
         var init = ReferenceServer.get(port, "/docs/init.js", Map.of());
+        var signing = ReferenceServer.get(port, "/docs/scp-signing.js", Map.of());
+        var consoleCss = ReferenceServer.get(port, "/docs/console.css", Map.of());
         var bundle = ReferenceServer.get(port, "/webjars/swagger-ui/swagger-ui-bundle.js", Map.of());
         var css = ReferenceServer.get(port, "/webjars/swagger-ui/swagger-ui.css", Map.of());
+        var consoleSpec = ReferenceServer.get(port, "/openapi-console.json", Map.of());
 
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("location")).hasValueSatisfying(v -> assertThat(v).endsWith("/docs/index.html"));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/webjars/swagger-ui/swagger-ui-bundle.js").doesNotContain("https://");
-        assertThat(init.body()).contains("url: '/openapi.yaml'").contains("validatorUrl: null");
+        assertThat(page.body()).contains("/webjars/swagger-ui/swagger-ui-bundle.js", "/docs/scp-signing.js", "/docs/init.js")
+                .doesNotContain("https://", "http://");
+        assertThat(init.body()).contains("url: SPEC").contains("'/openapi-console.json'").contains("validatorUrl: null");
+        assertThat(signing.statusCode()).isEqualTo(200);
+        assertThat(signing.body()).contains("crypto.subtle");
+        assertThat(consoleCss.statusCode()).isEqualTo(200);
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
         assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(consoleSpec.statusCode()).isEqualTo(200);
+        assertThat(consoleSpec.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     }
 
     @InvalidRequests // unsigned on purpose

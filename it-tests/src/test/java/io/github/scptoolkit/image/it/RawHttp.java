@@ -35,6 +35,8 @@ final class RawHttp {
         final List<String[]> headers = new ArrayList<>();
         /** Sent instead of the built request line when set. */
         String rawRequestLine;
+        /** The Host header's value; null sends {@code 127.0.0.1:<port>}. */
+        String host;
 
         Request(String method, String target) {
             this.method = method;
@@ -58,7 +60,7 @@ final class RawHttp {
         byte[] bytes(int port) {
             StringBuilder out = new StringBuilder();
             out.append(rawRequestLine != null ? rawRequestLine : method + " " + target + " HTTP/1.1").append("\r\n");
-            out.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            out.append("Host: ").append(host != null ? host : "127.0.0.1:" + port).append("\r\n");
             for (String[] h : headers) {
                 out.append(h[0]).append(": ").append(h[1]).append("\r\n");
             }

@@ -18,10 +18,11 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
  * Proves the README's reverse-proxy setup: with {@code server.forward-headers-strategy=framework}
- * the server checks the public URL the client signed (from {@code X-Forwarded-*}), not its own.
+ * the server checks the public URL the client signed (from {@code X-Forwarded-*}), not its own,
+ * and the public host is listed in {@code scp.auth.allowed-hosts}.
  */
 @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "server.forward-headers-strategy=framework")
+        properties = {"server.forward-headers-strategy=framework", "scp.auth.allowed-hosts=virtualserver.example.com"})
 class ReverseProxySigningIT {
 
     private static final String PUBLIC_URL = "https://virtualserver.example.com" + ReferenceServer.imagePath(SEED_IMAGE_ID);

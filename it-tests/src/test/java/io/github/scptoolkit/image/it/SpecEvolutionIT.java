@@ -101,6 +101,7 @@ class SpecEvolutionIT {
         }
         assertCopysClientKnows(first);
         assertCopysCliShows(first);
+        assertCopysConsoleOffers(first);
     }
 
     @Test
@@ -258,6 +259,27 @@ class SpecEvolutionIT {
             }
             assertThat(getters).contains("get" + camel(edit.field()));
         }
+    }
+
+    /** The copy's API console ({@code /docs}) offers the new version first in Show Image's drop-down, preselected. */
+    private static void assertCopysConsoleOffers(ContributingGuide.Edit edit) {
+        HttpResponse<String> response = ReferenceServer.get(port, "/openapi-console.json", Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode operation = ReferenceServer.json(response.body()).path("paths").path(ScpApi.SHOW_IMAGE.path())
+                .path(ScpApi.SHOW_IMAGE.method().toLowerCase(java.util.Locale.ROOT));
+        JsonNode schema = null;
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (ScpApi.VERSION_HEADER.equals(parameter.path("name").asText())) {
+                schema = parameter.path("schema");
+            }
+        }
+        assertThat(schema).as("Show Image's version drop-down in the copy's console spec").isNotNull();
+        String added = ScpApi.SERVICE + " " + edit.version();
+        List<String> choices = new ArrayList<>();
+        schema.path("enum").forEach(v -> choices.add(v.asText()));
+        assertThat(choices).first().isEqualTo(added);
+        assertThat(choices).containsAll(SpecVersions.callable().stream().map(ScpServiceVersion::headerValue).toList());
+        assertThat(schema.path("default").asText()).isEqualTo(added);
     }
 
     private static void assertCopysCliShows(ContributingGuide.Edit edit) throws Exception {

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * scp.emulator.tenants[0].secret-key=test
  * scp.emulator.tenants[0].project-id=a8f10467abfc4b87b64614ab36eb9ae4
  * scp.emulator.tenants[0].actions=virtualserver:ShowImage
+ * scp.emulator.tenants[0].demo=true        # a documented demo key pair: the /docs console offers it
  * scp.emulator.anonymous-access-key=test    # only with scp.auth.enabled=false; default: the first tenant
  * </pre>
  */
@@ -70,6 +71,7 @@ public class EmulatorProperties {
         private String secretKey;
         private String projectId;
         private Set<String> actions = new LinkedHashSet<>();
+        private boolean demo;
 
         public String getAccessKey() {
             return accessKey;
@@ -105,6 +107,19 @@ public class EmulatorProperties {
             this.actions = actions;
         }
 
+        /**
+         * Whether this is a documented demo tenant, whose keys are public: the API console at
+         * {@code /docs} offers its key pair to anyone who opens the page. Off unless set, so a
+         * tenant list of your own never reaches the page.
+         */
+        public boolean isDemo() {
+            return demo;
+        }
+
+        public void setDemo(boolean demo) {
+            this.demo = demo;
+        }
+
         /** Whether this key may perform {@code action}. */
         public boolean allows(String action) {
             return actions.contains(action);
@@ -113,7 +128,7 @@ public class EmulatorProperties {
         @Override
         public String toString() {
             return "Tenant[accessKey=" + accessKey + ", projectId=" + projectId + ", actions=" + actions
-                    + ", secretKey=***]";
+                    + (demo ? ", demo" : "") + ", secretKey=***]";
         }
     }
 }

@@ -30,7 +30,10 @@ class TenantCredentials {
         return tenants.credentials(emulatorTenantCredentials(emulator));
     }
 
-    /** Refuses, at start-up, no tenants at all, a tenant without access key, secret key or project id, and a duplicate key. */
+    /**
+     * Refuses, at start-up, no tenants at all, a tenant without access key, secret key or project id,
+     * a project id that is not 32 lower-case hex characters, and a duplicate key.
+     */
     ScpCredentialStore emulatorTenantCredentials(EmulatorProperties emulator) {
         List<ScpCredentialStore.Credential> credentials = new ArrayList<>();
         List<EmulatorProperties.Tenant> tenants = emulator.getTenants();
@@ -44,7 +47,12 @@ class TenantCredentials {
             require(t.getAccessKey(), prefix + "access-key");
             require(t.getSecretKey(), prefix + "secret-key");
             require(t.getProjectId(), prefix + "project-id");
-            credentials.add(new ScpCredentialStore.Credential(t.getAccessKey(), t.getSecretKey(), t.getProjectId()));
+            try {
+                credentials.add(new ScpCredentialStore.Credential(t.getAccessKey(), t.getSecretKey(), t.getProjectId()));
+            } catch (IllegalArgumentException notAProjectId) {
+                // The project id is the key's account id: 32 lower-case hex characters, as Scp-AccountId carries it.
+                throw new IllegalStateException(prefix + "project-id: " + notAProjectId.getMessage(), notAProjectId);
+            }
         }
         emulator.anonymousTenantKey().filter(key -> emulator.tenant(key).isEmpty()).ifPresent(key -> {
             throw new IllegalStateException("scp.emulator.anonymous-access-key '" + key + "' is not a configured tenant");

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * scp.auth.credentials[0].access-key=test    # unless a ScpCredentialStore bean is defined
  * scp.auth.credentials[0].secret-key=test
  * scp.auth.credentials[0].account-id=a8f10467abfc4b87b64614ab36eb9ae4
+ * scp.auth.allowed-hosts=virtualserver.example.com,10.0.0.5:8080   # hosts signed requests may be sent to
  * </pre>
  *
  * Only the spec's signed operations are checked; anything else of the application (the unsigned
@@ -30,10 +31,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link ScpCredentialStore} bean replaces the properties; a {@link Clock} bean replaces the
  * system clock. With checks on and no credentials at all, the application does not start. With
  * checks on, a handler interceptor also refuses any request that reaches a signed operation
- * unverified (e.g. when the filter is not registered).
+ * unverified (e.g. when the filter is not registered). Without {@value #ALLOWED_HOSTS_PROPERTY},
+ * signed requests are accepted only when sent to the server directly by a loopback name or
+ * {@code server.address} (see {@link ScpServedHosts}); a server that clients reach by another name
+ * (a public host, a proxy) must list it, and one bound to a wildcard {@code server.address}
+ * without the list does not start.
  */
 @Configuration(proxyBeanMethods = false)
 public class ScpAuthConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScpAuthConfiguration.class);
+
+    /** Spring Boot's address the server binds to; part of the default {@link #ALLOWED_HOSTS_PROPERTY}. */
+    static final String SERVER_ADDRESS_PROPERTY = "server.address";
 
     /** Name of the filter bean. */
     public static final String FILTER_BEAN_NAME = "scpSignatureFilter";
@@ -41,6 +51,13 @@ public class ScpAuthConfiguration {
     public static final String ENABLED_PROPERTY = "scp.auth.enabled";
     /** The allowed difference between the request's timestamp and the server's clock. */
     public static final String WINDOW_PROPERTY = "scp.auth.window";
+    /**
+     * Comma-separated {@code host} or {@code host:port} (IPv6 in brackets; {@code host} alone means
+     * the scheme's default port) that signed requests may be sent to: the host part of the URLs
+     * clients sign, the public one behind a proxy. Unset: the loopback names and
+     * {@code server.address}, at the port the request arrived on.
+     */
+    public static final String ALLOWED_HOSTS_PROPERTY = "scp.auth.allowed-hosts";
     /** Default of {@link #WINDOW_PROPERTY}. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
@@ -61,7 +78,11 @@ public class ScpAuthConfiguration {
             return fromProperties;
         });
         Duration window = window(environment.getProperty(WINDOW_PROPERTY));
-        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window));
+        ScpServedHosts hosts = ScpServedHosts.of(environment.getProperty(ALLOWED_HOSTS_PROPERTY),
+                environment.getProperty(SERVER_ADDRESS_PROPERTY));
+        log.info("Signed requests are accepted for the hosts: {}", hosts.describe());
+        return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window),
+                hosts);
     }
 
     /** With checks on, a signed operation's handler never runs for an unverified request. */

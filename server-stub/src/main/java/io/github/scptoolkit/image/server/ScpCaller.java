@@ -9,9 +9,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Who signed the current request, once the signature check has accepted it: the access key and
- * the account (project) id (from {@code Scp-AccountId}, else the one the key belongs to). An
- * implementation uses it to decide what the caller may see. Also available as the request
- * attributes {@link #ATTRIBUTE}, {@link #ACCESS_KEY_ATTRIBUTE} and {@link #ACCOUNT_ID_ATTRIBUTE}.
+ * the account (project) id (from {@code Scp-AccountId}, else the one the key belongs to). The
+ * account id is part of what was signed, in its only accepted form (32 lower-case hex characters)
+ * and with the client type exactly {@code Openapi}, so it cannot have been shifted from or into a
+ * neighbouring field of the signed string. An implementation uses it to decide what the caller
+ * may see. Also available as the request attributes {@link #ATTRIBUTE},
+ * {@link #ACCESS_KEY_ATTRIBUTE} and {@link #ACCOUNT_ID_ATTRIBUTE}.
  *
  * <pre>
  * Optional&lt;String&gt; project = ScpCaller.current().flatMap(ScpCaller::accountId);

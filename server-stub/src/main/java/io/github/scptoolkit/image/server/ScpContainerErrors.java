@@ -14,9 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Problems for errors found by the HTTP server itself, before or around Spring MVC: a request
  * line, header or percent-encoding it cannot parse (400), headers too large (400/431), a body too
- * large (413), a method it refuses (TRACE, CONNECT: 405), or the servlet error page of a failure
- * outside the handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error
- * page (see the reference server), so that these answers are problems too, never an HTML page.
+ * large (413), a method it refuses (TRACE, CONNECT: 405), a Range it cannot satisfy on a static
+ * resource (416), an error status answered with no body at all (e.g. Spring Boot's
+ * {@code /actuator/health/unknown}: 404), or the servlet error page of a failure outside the
+ * handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error page (see the
+ * reference server), so that these answers are problems too, never an HTML page or an empty body.
  *
  * <pre>
  * ProblemDetail problem = ScpContainerErrors.problem(431, request.getRequestURI());
@@ -47,6 +49,8 @@ public final class ScpContainerErrors {
             case 408 -> ScpProblems.problem(ScpProblemCode.REQUEST_TIMEOUT, "The request was not received in time.");
             case 413 -> ScpProblems.problem(ScpProblemCode.REQUEST_TOO_LARGE, "The request is larger than the server accepts.");
             case 414 -> ScpProblems.problem(ScpProblemCode.URI_TOO_LONG, "The request URI is longer than the server accepts.");
+            case 416 -> ScpProblems.problem(ScpProblemCode.RANGE_NOT_SATISFIABLE, "The Range header asks for parts this "
+                    + "resource does not have; send the request without Range for the whole resource.");
             case 431 -> ScpProblems.problem(ScpProblemCode.HEADERS_TOO_LARGE,
                     "The request headers are larger than the server accepts.");
             default -> status >= 500 || status < 400

@@ -24,14 +24,19 @@ public interface ScpCredentialStore {
 
     /**
      * An access key, its secret key and the account (project) id it belongs to (null when it may
-     * sign for any account). {@link #toString()} never shows the secret key.
+     * sign for any account). An account id is what {@code Scp-AccountId} may carry: 32 lower-case
+     * hex characters (an SCP project id). {@link #toString()} never shows the secret key.
      */
     final class Credential {
         private final String accessKey;
         private final String secretKey;
         private final String accountId;
 
-        /** @param accountId the key's account (project) id, or null */
+        /**
+         * @param accountId the key's account (project) id, or null
+         * @throws IllegalArgumentException for an empty key, or an account id that is not 32
+         *         lower-case hex characters (the message never shows the secret key)
+         */
         public Credential(String accessKey, String secretKey, String accountId) {
             this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
             this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
@@ -39,6 +44,10 @@ public interface ScpCredentialStore {
             if (accessKey.isBlank() || secretKey.isEmpty()) {
                 throw new IllegalArgumentException("access key and secret key must not be empty (access key '"
                         + accessKey + "')");
+            }
+            if (this.accountId != null && !ScpSignatureVerifier.isValidAccountId(this.accountId)) {
+                throw new IllegalArgumentException("the account id of access key '" + accessKey + "' must be "
+                        + ScpSignatureVerifier.ACCOUNT_ID_LENGTH + " lower-case hexadecimal characters (an SCP project id)");
             }
         }
 

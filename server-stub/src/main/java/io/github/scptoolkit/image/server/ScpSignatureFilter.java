@@ -28,7 +28,8 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
  * method. The URL checked is {@code request.getRequestURL()} plus {@code ?query}, which is what the
  * client signed as long as the server sees the client's scheme, host and port: behind a reverse
  * proxy, let Spring's {@code ForwardedHeaderFilter} (which runs before this one) apply
- * {@code X-Forwarded-*}.
+ * {@code X-Forwarded-*}. Its host (the forwarded one behind a proxy) must be one this server
+ * serves ({@link ScpServedHosts}), so a request signed for another deployment never verifies here.
  */
 final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
 
@@ -38,14 +39,16 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
     static final String WWW_AUTHENTICATE = "SCP-HMAC-SHA256 realm=\"" + ScpApi.SERVICE + "\"";
 
     private final ScpSignatureVerifier verifier;
+    private final ScpServedHosts hosts;
     private final ScpOperations operations;
 
-    ScpSignatureFilter(ScpSignatureVerifier verifier) {
-        this(verifier, ScpOperations.SPEC);
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts) {
+        this(verifier, hosts, ScpOperations.SPEC);
     }
 
-    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpOperations operations) {
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts, ScpOperations operations) {
         this.verifier = verifier;
+        this.hosts = java.util.Objects.requireNonNull(hosts, "hosts");
         this.operations = operations;
     }
 
@@ -63,7 +66,9 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ScpSignatureVerifier.Outcome outcome = verifier.verify(request.getMethod(), signedUrl(request),
+        boolean hostServed = hosts.serves(request.getScheme(), request.getServerName(), request.getServerPort(),
+                request.getLocalPort());
+        ScpSignatureVerifier.Outcome outcome = verifier.verify(request.getMethod(), signedUrl(request), hostServed,
                 name -> Collections.list(request.getHeaders(name)));
         if (outcome.accepted()) {
             outcome.caller().bindTo(request);

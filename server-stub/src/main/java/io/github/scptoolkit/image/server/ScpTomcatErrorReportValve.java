@@ -12,7 +12,8 @@ import org.springframework.http.ProblemDetail;
 /**
  * Tomcat's error report as an RFC 9457 problem instead of Tomcat's HTML page, for the errors
  * Tomcat answers itself (bad request line, {@code %zz} in the URI, NUL or bare CR in a header,
- * headers over {@code max-http-request-header-size}, TRACE, CONNECT). Needs Tomcat (optional
+ * headers over {@code max-http-request-header-size}, TRACE, CONNECT), and for any error status an
+ * application answered with an empty body. Needs Tomcat (optional
  * dependency). With Spring Boot, install it in the host (see the reference server's
  * {@code ProblemErrorPages}):
  *
@@ -44,8 +45,11 @@ public class ScpTomcatErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        // As Tomcat's own: only errors, only when nothing was written, only once.
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        // As Tomcat's own: only errors, only when nothing was written, only once. Unlike Tomcat's,
+        // also an error status set without sendError and left without a body (Spring Boot's
+        // /actuator/health/unknown is a bare 404): every error answer is a problem.
+        if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()
+                || (response.isError() && !response.setErrorReported())) {
             return;
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(false);

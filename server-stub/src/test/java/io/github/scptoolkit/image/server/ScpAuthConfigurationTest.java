@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.Filter;
@@ -156,9 +157,68 @@ class ScpAuthConfigurationTest {
 
     @Test
     void storeAndCredentialNeverShowTheSecret() {
-        var credential = new ScpCredentialStore.Credential("AK1", "secret-key-1", "acc");
+        var credential = new ScpCredentialStore.Credential("AK1", "secret-key-1", ScpSignatureVerifierTest.PROJECT_A);
 
         assertThat(credential.toString()).contains("AK1").doesNotContain("secret-key-1");
         assertThat(InMemoryScpCredentialStore.of(credential).toString()).doesNotContain("secret-key-1");
+    }
+
+    @Test
+    void anAccountIdOutsideTheSyntaxIsAStartupErrorThatShowsNoSecret() {
+        MockEnvironment env = new MockEnvironment().withProperty("scp.auth.credentials[0].access-key", "AK0")
+                .withProperty("scp.auth.credentials[0].secret-key", "very-secret")
+                .withProperty("scp.auth.credentials[0].account-id", "project-a");
+
+        assertThatThrownBy(() -> context(env).close()).satisfies(e -> assertThat(rootOf(e))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 lower-case hexadecimal").hasMessageNotContaining("very-secret"));
+    }
+
+    private static MockEnvironment oneKey() {
+        return new MockEnvironment()
+                .withProperty("scp.auth.credentials[0].access-key", "AK1")
+                .withProperty("scp.auth.credentials[0].secret-key", "secret-key-1");
+    }
+
+    @Test
+    void allowedHostsReplaceTheLoopbackDefault() throws Exception {
+        try (var context = context(oneKey().withProperty("scp.auth.allowed-hosts", "api.example.com, 127.0.0.1:9090"),
+                FixedClock.class)) {
+            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
+
+            // Signed for http://127.0.0.1:8080: not a listed host:port any more.
+            MockHttpServletResponse refused = new MockHttpServletResponse();
+            filter.doFilter(ScpSignatureFilterTest.signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW), refused,
+                    new MockFilterChain());
+            assertThat(refused.getStatus()).isEqualTo(401);
+            assertThat(refused.getContentAsString()).contains("HOST_NOT_SERVED");
+        }
+        try (var context = context(oneKey().withProperty("scp.auth.allowed-hosts", "127.0.0.1:8080"), FixedClock.class)) {
+            Filter filter = context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME, Filter.class);
+
+            assertThat(status(filter, ScpSignatureFilterTest.signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW)))
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aWildcardServerAddressWithoutAllowedHostsDoesNotStart() {
+        assertThatThrownBy(() -> context(oneKey().withProperty("server.address", "0.0.0.0")).close())
+                .satisfies(e -> assertThat(rootOf(e)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("scp.auth.allowed-hosts"));
+        try (var context = context(oneKey().withProperty("server.address", "0.0.0.0")
+                .withProperty("scp.auth.allowed-hosts", "myhost:8080"))) {
+            assertThat(context.getBean(ScpAuthConfiguration.FILTER_BEAN_NAME)).isNotNull();
+        }
+    }
+
+    @Test
+    void anAllowedHostThatIsNotAHostDoesNotStart() {
+        for (String bad : List.of("https://api.example.com", "api.example.com/v1", "user:pw@api.example.com", "*",
+                "api.example.com:0", "api.example.com:http", " , ")) {
+            assertThatThrownBy(() -> context(oneKey().withProperty("scp.auth.allowed-hosts", bad)).close()).as(bad)
+                    .satisfies(e -> assertThat(rootOf(e)).isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("scp.auth.allowed-hosts").hasMessageNotContaining("pw@"));
+        }
     }
 }

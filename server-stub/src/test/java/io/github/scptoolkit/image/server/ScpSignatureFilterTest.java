@@ -29,8 +29,16 @@ class ScpSignatureFilterTest {
     static final long NOW = ScpSignatureVerifierTest.NOW;
     static final String URL = ScpSignatureVerifierTest.URL;
 
+    /** The hosts of the test URL and of the signature vectors. */
+    static final ScpServedHosts HOSTS = ScpServedHosts.of(
+            "127.0.0.1:8080, localhost:18080, virtualserver.kr-west1.e.samsungsdscloud.com, localhost", null);
+
     static ScpSignatureFilter filter(ScpCredentialStore store, long now) {
-        return new ScpSignatureFilter(verifier(store, now));
+        return filter(store, now, HOSTS);
+    }
+
+    static ScpSignatureFilter filter(ScpCredentialStore store, long now, ScpServedHosts hosts) {
+        return new ScpSignatureFilter(verifier(store, now), hosts);
     }
 
     static ScpSignatureVerifier verifier(ScpCredentialStore store, long now) {
@@ -61,7 +69,7 @@ class ScpSignatureFilterTest {
     }
 
     static List<SignatureVectors> vectors() {
-        return SignatureVectors.all();
+        return SignatureVectors.all().stream().filter(SignatureVectors::accountIdInSpecSyntax).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,7 +80,7 @@ class ScpSignatureFilterTest {
         MockFilterChain chain = new MockFilterChain();
 
         MockHttpServletResponse response = run(new ScpSignatureFilter(verifier(InMemoryScpCredentialStore.of(
-                v.credential()), Long.parseLong(v.timestamp())), EVERY_PATH_SIGNED), request, chain);
+                v.credential()), Long.parseLong(v.timestamp())), HOSTS, EVERY_PATH_SIGNED), request, chain);
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(chain.getRequest()).isSameAs(request);
@@ -129,6 +137,60 @@ class ScpSignatureFilterTest {
                 new MockFilterChain()))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
         assertThat(code(run(filter, signedRequest("Scp-Accesskey", "AK1", "wrong", NOW), new MockFilterChain())))
                 .isEqualTo("INVALID_SIGNATURE");
+        MockHttpServletRequest zeros = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        zeros.removeHeader("Scp-Timestamp");
+        zeros.addHeader("Scp-Timestamp", "0" + NOW);
+        assertThat(code(run(filter, zeros, new MockFilterChain()))).isEqualTo("MALFORMED_TIMESTAMP");
+        MockHttpServletRequest clientType = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        clientType.removeHeader("Scp-ClientType");
+        clientType.addHeader("Scp-ClientType", "OpenapiX");
+        assertThat(code(run(filter, clientType, new MockFilterChain()))).isEqualTo("INVALID_CLIENT_TYPE");
+        MockHttpServletRequest account = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        account.addHeader("Scp-AccountId", "proj1");
+        assertThat(code(run(filter, account, new MockFilterChain()))).isEqualTo("INVALID_ACCOUNT_ID");
+        MockHttpServletRequest twice = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        twice.addHeader("Scp-Signature", "AAAA");
+        assertThat(code(run(filter, twice, new MockFilterChain()))).isEqualTo("REPEATED_AUTH_HEADERS");
+    }
+
+    @Test
+    void anEmptyAccountIdHeaderIsAccepted() throws Exception {
+        MockHttpServletRequest request = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        request.addHeader("Scp-AccountId", "");
+        MockFilterChain chain = new MockFilterChain();
+
+        assertThat(run(filter(ScpSignatureVerifierTest.STORE, NOW), request, chain).getStatus()).isEqualTo(200);
+        assertThat(ScpCaller.from(request)).hasValueSatisfying(c -> assertThat(c.accountId()).isEmpty());
+    }
+
+    @Test
+    void aCorrectlySignedRequestForAnotherHostIsRefused() throws Exception {
+        String other = "http://virtualserver.example.com:8080" + TestSpec.image("70a599e0-31e7-49b7-b260-868f441e862b");
+        MockHttpServletRequest request = SignatureVectors.requestFor("GET", other);
+        request.addHeader("Scp-Accesskey", "AK1");
+        request.addHeader("Scp-Timestamp", String.valueOf(NOW));
+        request.addHeader("Scp-ClientType", "Openapi");
+        request.addHeader("Scp-Signature", ScpSignatureVerifierTest.sign("secret-key-1", "GET" + other + NOW + "AK1Openapi"));
+        MockFilterChain chain = new MockFilterChain();
+
+        MockHttpServletResponse response = run(filter(ScpSignatureVerifierTest.STORE, NOW), request, chain);
+
+        assertThat(code(response)).isEqualTo("HOST_NOT_SERVED");
+        assertThat(chain.getRequest()).isNull();
+        ScpServedHosts withIt = ScpServedHosts.of("virtualserver.example.com:8080", null);
+        assertThat(run(filter(ScpSignatureVerifierTest.STORE, NOW, withIt), request, new MockFilterChain()).getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void byDefaultOnlyLoopbackNamesAtTheServersOwnPortAreServed() throws Exception {
+        ScpSignatureFilter loopback = filter(ScpSignatureVerifierTest.STORE, NOW, ScpServedHosts.of(null, null));
+        MockHttpServletRequest direct = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        MockHttpServletRequest portMapped = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
+        portMapped.setLocalPort(9090); // signed for :8080, arrived on :9090 (a port forward or proxy)
+
+        assertThat(run(loopback, direct, new MockFilterChain()).getStatus()).isEqualTo(200);
+        assertThat(code(run(loopback, portMapped, new MockFilterChain()))).isEqualTo("HOST_NOT_SERVED");
     }
 
     @Test

@@ -43,15 +43,21 @@ record SignatureVectors(String method, String url, String timestamp, String acce
         return request;
     }
 
-    /** A servlet request whose getRequestURL() and query string give back {@code url}. */
+    /** A servlet request whose getRequestURL() and query string give back {@code url}, received on its port. */
     static MockHttpServletRequest requestFor(String method, String url) {
         URI uri = URI.create(url);
         MockHttpServletRequest request = new MockHttpServletRequest(method, uri.getRawPath());
         request.setScheme(uri.getScheme());
         request.setServerName(uri.getHost());
         request.setServerPort(uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80);
+        request.setLocalPort(request.getServerPort()); // reached directly, not through a proxy
         request.setQueryString(uri.getRawQuery());
         return request;
+    }
+
+    /** Whether the vector's account id is one a request may carry: empty or 32 lower-case hex characters. */
+    boolean accountIdInSpecSyntax() {
+        return accountId.isEmpty() || accountId.matches("[0-9a-f]{32}");
     }
 
     ScpCredentialStore.Credential credential() {

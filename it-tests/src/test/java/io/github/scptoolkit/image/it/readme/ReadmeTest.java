@@ -25,8 +25,8 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
  * Keeps README.md honest: every {@code java} code block in it appears verbatim (whitespace aside)
  * in a test source of some module, so README code is code a test compiles and runs; every type and
  * resource its table of generated packages names exists; its errors table lists codes of the spec
- * with their status; every {@code scp.*} property and toolkit method it (or docs/contributing.md)
- * names exists; and its spec-from-the-jar example works.
+ * with their status; every {@code scp.*} property and toolkit method it (or docs/contributing.md,
+ * docs/console.md) names exists; and its spec-from-the-jar example works.
  */
 class ReadmeTest {
 
@@ -95,14 +95,13 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README, docs/contributing.md and docs/testkit.md name is one the code reads (named
-     * in a main source or resource of some module): a removed property (like the old
+     * Every {@code scp.*} property README, docs/contributing.md, docs/console.md and docs/testkit.md name is one the
+     * code reads (named in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
     @Test
     void everyPropertyTheDocsNameIsReadByTheCode() throws IOException {
-        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
-                + Files.readString(ROOT.resolve("docs/testkit.md"));
+        String docs = docs();
         Matcher property = Pattern.compile("\\bscp\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*").matcher(docs);
         java.util.Set<String> named = new java.util.TreeSet<>();
         while (property.find()) {
@@ -120,8 +119,7 @@ class ReadmeTest {
      */
     @Test
     void everyToolkitMethodTheDocsNameExists() throws IOException {
-        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
-                + Files.readString(ROOT.resolve("docs/testkit.md"));
+        String docs = docs();
         Matcher call = Pattern.compile("`[^`\\n]*?\\b((?:Scp|ServiceVersion|VersionCheck)\\w*)\\.([a-z]\\w*)\\(").matcher(docs);
         int checked = 0;
         while (call.find()) {
@@ -132,6 +130,12 @@ class ReadmeTest {
             checked++;
         }
         assertThat(checked).as("toolkit methods named in the docs").isGreaterThanOrEqualTo(5);
+    }
+
+    /** README and the pages under docs/ that these checks cover. */
+    private static String docs() throws IOException {
+        return Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
+                + Files.readString(ROOT.resolve("docs/console.md")) + Files.readString(ROOT.resolve("docs/testkit.md"));
     }
 
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
