@@ -14,6 +14,7 @@ import org.opentest4j.AssertionFailedError;
 
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.client.generated.model.Image;
 import io.github.scptoolkit.image.reference.EmulatorProperties;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
@@ -219,7 +220,7 @@ public final class ScpEmulator {
             String problem = !r.signed() ? "was not signed"
                     : !r.signatureVerified() ? "has a signature the emulator did not accept"
                     : !signatures.add(r.signatureFingerprint().orElseThrow()) ? "repeats an earlier attempt's signature"
-                    : !timestamps.add(r.timestamp().orElse("")) ? "repeats an earlier attempt's Scp-Timestamp"
+                    : !timestamps.add(r.timestamp().orElse("")) ? "repeats an earlier attempt's " + ScpSigner.TIMESTAMP_HEADER
                     : null;
             if (problem != null) {
                 throw new AssertionFailedError(expected + ", but attempt " + (i + 1) + " " + problem

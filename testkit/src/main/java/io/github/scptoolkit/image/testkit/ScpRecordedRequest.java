@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
@@ -87,7 +88,7 @@ public record ScpRecordedRequest(Instant receivedAt, String method, String path,
         line.append(signed() ? (signatureVerified ? ", signature verified" : ", signature NOT verified")
                 : ", unsigned");
         signatureFingerprint.ifPresent(f -> line.append(" (sha256 ").append(f, 0, Math.min(8, f.length())).append('…')
-                .append(timestamp.map(t -> ", Scp-Timestamp " + t).orElse("")).append(')'));
+                .append(timestamp.map(t -> ", " + ScpSigner.TIMESTAMP_HEADER + " " + t).orElse("")).append(')'));
         line.append(" -> ").append(status == 0 ? "no answer" : String.valueOf(status));
         fault.ifPresent(f -> line.append(", fault ").append(f.describe()));
         return line.toString();
