@@ -67,6 +67,18 @@ class VersionsCommandTest {
     }
 
     @Test
+    void aVersionStillListedAfterItsNotBeforeIsMarkedSoNotWithinTheThreshold() throws Exception {
+        try (LocalServer server = new LocalServer(200, "application/json",
+                document(entry("v9.8", "SUPPORTED", "2025-12-01")), Map.of())) {
+            CliRun run = CliRun.run(Map.of(), NOW, "versions", "--endpoint", server.url());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("2025-12-01  -31 (Not Before passed, not known to this client)")
+                    .doesNotContain("within");
+        }
+    }
+
+    @Test
     void maxRemainDaysMovesTheThreshold() throws Exception {
         try (LocalServer server = new LocalServer(200, "application/json",
                 document(entry("v9.8", "SUPPORTED", "2026-03-01")), Map.of())) {

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Client;
@@ -20,6 +22,7 @@ import feign.jackson.JacksonEncoder;
 
 import io.github.scptoolkit.image.client.generated.api.ImagesApi;
 import io.github.scptoolkit.image.client.generated.api.VersionsApi;
+import io.github.scptoolkit.image.client.generated.iam.EndpointsApi;
 import io.github.scptoolkit.image.client.generated.invoker.ApiClient;
 import io.github.scptoolkit.image.client.generated.model.ApiVersionList;
 import io.github.scptoolkit.image.client.generated.model.Image;
@@ -63,6 +66,16 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * callable through them with no change to this class; {@link #showImage} and {@link #versions()}
  * are conveniences.
  *
+ * <p><b>Endpoint and configuration.</b> The endpoint is given ({@link Builder#endpoint}), or found
+ * in the endpoint catalog of an auth URL ({@link Builder#authUrl} and {@link Builder#region}), as
+ * SCP's own tools do, on the first call that needs it; what the builder is not given comes from
+ * the {@link ScpConfig} chain (environment variables, then {@code ~/.scpconf}), so a machine set
+ * up for SCP's tools needs no settings in code:
+ * <pre>
+ * ScpImageClient images = ScpImageClient.builder().build();   // auth-url, default-region, keys from ~/.scpconf
+ * images.checkVersionSupport();    // logs "Supported Until - Warning ..." when the version's days are few
+ * </pre>
+ *
  * <p><b>Errors.</b> 400/401/403/404 throw {@link ScpBadRequestException},
  * {@link ScpUnauthorizedException}, {@link ScpForbiddenException}, {@link ScpNotFoundException}
  * (all {@code FeignException}s carrying the server's problem, with {@code code()} and
@@ -78,19 +91,24 @@ public final class ScpImageClient {
     /** The Java name the generated methods give the {@code image_id} path parameter. */
     private static final String IMAGE_ID = "imageId";
 
-    private final String endpoint;
+    private final Supplier<String> endpoint;
+    private final Supplier<Optional<String>> region;
     private final ScpServiceVersion version;
     private final Clock clock;
     private final Feign feign;
+    private final Supplier<Integer> maxRemainDays;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
     private final ImagesApi images;
     private final VersionsApi versionsApi;
 
-    private ScpImageClient(String endpoint, ScpServiceVersion version, Clock clock, Feign feign) {
+    private ScpImageClient(Supplier<String> endpoint, Supplier<Optional<String>> region, ScpServiceVersion version,
+            Clock clock, Feign feign, Supplier<Integer> maxRemainDays) {
         this.endpoint = endpoint;
+        this.region = region;
         this.version = version;
         this.clock = clock;
         this.feign = feign;
+        this.maxRemainDays = maxRemainDays;
         this.images = api(ImagesApi.class);
         this.versionsApi = api(VersionsApi.class);
     }
@@ -140,14 +158,54 @@ public final class ScpImageClient {
         return VersionCheck.of(version, versions(), ServiceVersion.today(clock));
     }
 
+    /**
+     * Checks the client's version against the service's versions document as SCP's tools do at
+     * start, and logs (through {@link System.Logger}, logger {@code io.github.scptoolkit.image.client.ScpImageClient})
+     * one warning in their wording when it has {@code max-remain-days} or fewer left
+     * ({@code Supported Until - Warning virtualserver(kr-west1) [v1.2], Until Supported date 2026-08-31: 12 days left})
+     * or when the document does not list it (an unsupported version: update). The threshold is
+     * {@link Builder#maxRemainDays}, else the configuration's {@code max-remain-days}, else
+     * {@value VersionCheck#DEFAULT_MAX_REMAIN_DAYS}.
+     *
+     * <pre>
+     * VersionCheck check = client.checkVersionSupport();   // and one log line if it is due
+     * </pre>
+     *
+     * @return the check of the client's version
+     */
+    public VersionCheck checkVersionSupport() {
+        VersionCheck check = versionCheck();
+        check.supportWarning(ScpApi.SERVICE + "(" + region().orElse(endpoint()) + ")", maxRemainDays())
+                .ifPresent(warning -> DeprecationWarning.LOG.log(System.Logger.Level.WARNING, warning));
+        return check;
+    }
+
+    /** The threshold {@link #checkVersionSupport()} warns within, in days. */
+    public int maxRemainDays() {
+        return maxRemainDays.get();
+    }
+
     /** The version this client is bound to. */
     public ScpServiceVersion serviceVersion() {
         return version;
     }
 
-    /** The endpoint, normalized as it goes on the wire and into signatures. */
+    /**
+     * The endpoint, normalized as it goes on the wire and into signatures. When the client finds
+     * it from an auth URL, the first call of this (or of any operation) asks the endpoint catalog.
+     *
+     * @throws ScpEndpointDiscoveryException when it cannot be found
+     */
     public String endpoint() {
-        return endpoint;
+        return endpoint.get();
+    }
+
+    /**
+     * The region of the endpoint: the region of the catalog entry the client found it in, else the
+     * region it was configured with; empty when neither is known.
+     */
+    public Optional<String> region() {
+        return region.get();
     }
 
     /** The generated interface of the Images operations, with this client's configuration. */
@@ -174,7 +232,32 @@ public final class ScpImageClient {
     public <A extends ApiClient.Api> A api(Class<A> generatedInterface) {
         Objects.requireNonNull(generatedInterface, "generatedInterface");
         return generatedInterface.cast(apis.computeIfAbsent(generatedInterface,
-                type -> feign.newInstance(new Target.HardCodedTarget<>(type, endpoint))));
+                type -> feign.newInstance(new EndpointTarget<>(type, endpoint))));
+    }
+
+    /**
+     * Feign's {@code HardCodedTarget}, with the URL asked for when a request is built: the endpoint
+     * may be found by discovery on the first call rather than when the client is built.
+     */
+    private record EndpointTarget<T>(Class<T> type, Supplier<String> endpoint) implements Target<T> {
+
+        @Override
+        public String name() {
+            return type.getSimpleName();
+        }
+
+        @Override
+        public String url() {
+            return endpoint.get();
+        }
+
+        @Override
+        public feign.Request apply(feign.RequestTemplate input) {
+            if (input.url().indexOf("http") != 0) {
+                input.target(url());
+            }
+            return input.request();
+        }
     }
 
     /**
@@ -216,13 +299,26 @@ public final class ScpImageClient {
     }
 
     /**
-     * Configures a {@link ScpImageClient}. Only the endpoint is required. Every request of a signed
-     * operation is signed (see {@link ScpSigner}); without
-     * {@link #credentials(ScpCredentialsProvider)} the credentials come from the environment
-     * variables {@code SCP_ACCESS_KEY}, {@code SCP_SECRET_KEY} and {@code SCP_ACCOUNT_ID}, read on
-     * each request: if they are not set, such calls fail with an {@link IllegalStateException}
-     * before anything is sent. There is no unsigned mode for them; a server with signature checks
-     * turned off ignores the headers. The versions document is never signed.
+     * Configures a {@link ScpImageClient}. Every request of a signed operation is signed (see
+     * {@link ScpSigner}); the versions document is never signed. There is no unsigned mode; a
+     * server with signature checks turned off ignores the headers.
+     *
+     * <p><b>Where each setting comes from.</b> A value given to this builder always wins. What it is
+     * not given comes from the {@link ScpConfig} chain ({@link #configuration(ScpConfig)}; by
+     * default {@link ScpConfig#load()}: this toolkit's environment variables, then the vendor's
+     * {@code SCP_TF_*} ones, then {@code ~/.scpconf/credentials.json} and {@code config.json}),
+     * read only when something is missing:
+     * <ul>
+     * <li>the endpoint: {@link #endpoint}; else {@link #authUrl} (discovery); else the chain's
+     *     endpoint ({@code SCP_ENDPOINT}, {@code endpoint-override}); else its auth URL
+     *     ({@code SCP_AUTH_URL}, {@code auth-url}) for discovery, preferring {@link #region} (else
+     *     the chain's {@code SCP_REGION}), then the chain's {@code default-region}; with none of
+     *     them {@code build()} fails;</li>
+     * <li>the credentials: {@link #credentials}; else the chain's key pair and account id, looked up
+     *     on the first signed call (without them such calls fail with an
+     *     {@link IllegalStateException} before anything is sent);</li>
+     * <li>{@link #maxRemainDays}: else the chain's {@code max-remain-days}, else 90.</li>
+     * </ul>
      *
      * <pre>
      * ScpImageClient.builder()
@@ -237,6 +333,10 @@ public final class ScpImageClient {
      */
     public static final class Builder {
         private String endpoint;
+        private String authUrl;
+        private String region;
+        private ScpConfig configuration;
+        private Integer maxRemainDays;
         private ScpServiceVersion version = ScpServiceVersion.getLatest();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(30);
@@ -246,7 +346,7 @@ public final class ScpImageClient {
         private Duration maxRetryAfter = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private final ObjectMapper mapper = ScpJson.newMapper();
-        private ScpCredentialsProvider credentials = ScpCredentialsProvider.environment();
+        private ScpCredentialsProvider credentials;
         private Retryer retryer;
         private Logger logger;
         private Logger.Level logLevel = Logger.Level.NONE;
@@ -270,6 +370,50 @@ public final class ScpImageClient {
         /** Base URL of the service. */
         public Builder endpoint(URI endpoint) {
             return endpoint(endpoint.toString());
+        }
+
+        /**
+         * Finds the endpoint in the endpoint catalog of this auth URL (SCP IAM's, e.g.
+         * {@code https://iam.e.samsungsdscloud.com/v1}, or the emulator's {@code http://127.0.0.1:8080/v1}),
+         * as SCP's tools do: {@code GET <auth-url>/endpoints}, signed, on the first call that needs
+         * the endpoint, once per client; the entry of this service in {@link #region}, else in the
+         * configuration's default region, else the first by URL. {@link #endpoint} wins over it.
+         */
+        public Builder authUrl(String authUrl) {
+            this.authUrl = normalizeEndpoint(Objects.requireNonNull(authUrl, "authUrl"));
+            return this;
+        }
+
+        /** The auth URL whose endpoint catalog names the endpoint. */
+        public Builder authUrl(URI authUrl) {
+            return authUrl(authUrl.toString());
+        }
+
+        /** The region whose endpoint discovery prefers (default: the configuration's {@code SCP_REGION}). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region").isBlank() ? null : region.trim();
+            return this;
+        }
+
+        /**
+         * Where the settings this builder is not given come from (default {@link ScpConfig#load()}:
+         * environment variables and {@code ~/.scpconf}); {@link ScpConfig#empty()} uses none.
+         */
+        public Builder configuration(ScpConfig configuration) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        /**
+         * {@link ScpImageClient#checkVersionSupport()} warns when the version has this many days or
+         * fewer left (default: the configuration's {@code max-remain-days}, else 90).
+         */
+        public Builder maxRemainDays(int days) {
+            if (days < 0) {
+                throw new IllegalArgumentException("maxRemainDays must not be negative: " + days);
+            }
+            this.maxRemainDays = days;
+            return this;
         }
 
         /**
@@ -329,7 +473,7 @@ public final class ScpImageClient {
         }
 
 
-        /** Where the signing credentials come from (default: {@link ScpCredentialsProvider#environment()}). */
+        /** Where the signing credentials come from (default: the configuration's, see {@link ScpConfig#credentials()}). */
         public Builder credentials(ScpCredentialsProvider credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
@@ -376,16 +520,34 @@ public final class ScpImageClient {
             return this;
         }
 
-        /** Builds the client. */
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException when no endpoint and no auth URL is given or configured
+         * @throws ScpConfigException when the configuration is needed and cannot be used
+         */
         public ScpImageClient build() {
-            if (endpoint == null) {
-                throw new IllegalStateException("endpoint is required");
+            Supplier<ScpConfig> config = memoized(() -> configuration != null ? configuration : ScpConfig.load());
+            String configuredEndpoint = endpoint;
+            String discoverAt = authUrl;
+            if (configuredEndpoint == null && discoverAt == null) {
+                ScpConfig c = config.get();
+                if (c.endpoint().isPresent()) {
+                    configuredEndpoint = configuredUrl(c, ScpConfig.Setting.ENDPOINT);
+                } else if (c.authUrl().isPresent()) {
+                    discoverAt = configuredUrl(c, ScpConfig.Setting.AUTH_URL);
+                } else {
+                    throw new IllegalStateException("no endpoint: give endpoint(...) or authUrl(...), or "
+                            + ScpConfig.whereToSet(ScpConfig.Setting.AUTH_URL) + " (or "
+                            + ScpConfig.whereToSet(ScpConfig.Setting.ENDPOINT).substring("set ".length()) + ")");
+                }
             }
+            ScpCredentialsProvider signWith = credentials != null ? credentials : configured(config);
             Feign.Builder feign = Feign.builder()
                     .invocationHandlerFactory(ScpRedaction.handlers(new InvocationHandlerFactory.Default()))
                     .contract(new PathSegmentContract())
                     .requestInterceptor(new ScpVersionInterceptor(version))
-                    .requestInterceptor(new ScpSigningInterceptor(credentials, clock))
+                    .requestInterceptor(new ScpSigningInterceptor(signWith, clock))
                     .logger(logger != null ? logger : ScpMaskingLogger.javaUtilLogging())
                     .logLevel(logLevel)
                     .encoder(new JacksonEncoder(mapper))
@@ -398,9 +560,91 @@ public final class ScpImageClient {
             if (client != null) {
                 feign.client(client);
             }
-            ScpImageClient built = new ScpImageClient(endpoint, version, clock, feign.build());
+            Feign built = feign.build();
+            Supplier<String> serviceEndpoint;
+            Supplier<Optional<String>> endpointRegion;
+            if (configuredEndpoint != null) {
+                String fixed = configuredEndpoint;
+                serviceEndpoint = () -> fixed;
+                // The region is only a label then: the builder's, else the configuration's when it was
+                // given or read for the endpoint (an explicit endpoint never makes the client read files).
+                ScpConfig labels = endpoint == null ? config.get() : configuration;
+                Optional<String> label = Optional.ofNullable(region)
+                        .or(() -> labels == null ? Optional.empty() : labels.region().or(labels::defaultRegion));
+                endpointRegion = () -> label;
+            } else {
+                ScpConfig c = config.get();
+                EndpointDiscovery discovery = new EndpointDiscovery(discoverAt, region != null ? region
+                        : c.region().orElse(null), c.defaultRegion().orElse(null),
+                        url -> built.newInstance(new Target.HardCodedTarget<>(EndpointsApi.class, url)));
+                serviceEndpoint = () -> discovery.endpoint().url();
+                endpointRegion = () -> Optional.ofNullable(discovery.endpoint().region());
+            }
+            Integer explicitDays = maxRemainDays;
+            Supplier<Integer> remainDays = explicitDays != null ? () -> explicitDays
+                    : memoized(() -> config.get().maxRemainDays());
+            ScpImageClient client = new ScpImageClient(serviceEndpoint, endpointRegion, version, clock, built, remainDays);
             DeprecationWarning.warnIfDeprecated(version, clock);
-            return built;
+            return client;
         }
+
+        /** The configuration's URL setting, normalized; an unusable one names its source (never user info). */
+        private static String configuredUrl(ScpConfig config, ScpConfig.Setting setting) {
+            try {
+                return normalizeEndpoint(config.get(setting).orElseThrow());
+            } catch (IllegalArgumentException notAUrl) {
+                throw new ScpConfigException(config.described(setting) + " must be an absolute http(s) URL", null);
+            }
+        }
+
+        /** The configuration's credentials, looked up on the first signed call. */
+        private static ScpCredentialsProvider configured(Supplier<ScpConfig> config) {
+            Supplier<ScpCredentials> pair = memoized(() -> config.get().credentials()
+                    .orElseThrow(() -> new IllegalStateException(noCredentials())));
+            return new ScpCredentialsProvider() {
+                @Override
+                public ScpCredentials credentials() {
+                    return pair.get();
+                }
+
+                @Override
+                public String toString() {
+                    return "ScpCredentialsProvider(configuration)";
+                }
+            };
+        }
+    }
+
+    /** What to do when no credentials are found anywhere: every place they may be set. */
+    static String noCredentials() {
+        ScpConfig.Setting key = ScpConfig.Setting.ACCESS_KEY;
+        ScpConfig.Setting secret = ScpConfig.Setting.SECRET_KEY;
+        return "No SCP credentials: set the environment variables " + key.variable().orElseThrow() + " and "
+                + secret.variable().orElseThrow() + " (or " + key.vendorVariable().orElseThrow() + " and "
+                + secret.vendorVariable().orElseThrow() + "), write \"" + key.key().orElseThrow() + "\" and \""
+                + secret.key().orElseThrow() + "\" to ~/" + ScpConfig.DIRECTORY_NAME + "/" + key.file().orElseThrow()
+                + ", or configure ScpImageClient.builder().credentials(...)";
+    }
+
+    /** {@code supplier}'s first successful result, kept; a failure is not kept (the next call tries again). */
+    static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = Objects.requireNonNull(supplier.get());
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 }

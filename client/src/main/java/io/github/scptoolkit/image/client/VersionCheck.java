@@ -44,6 +44,12 @@ public record VersionCheck(String id, String status, Optional<LocalDate> notBefo
     /** SCP's tools warn when a version has this many days or fewer left ({@code max-remain-days}). */
     public static final int DEFAULT_MAX_REMAIN_DAYS = 90;
 
+    /** How SCP's tools start the warning about a version whose Not Before date is near or past. */
+    public static final String SUPPORTED_UNTIL_WARNING = "Supported Until - Warning";
+
+    /** How this toolkit starts the warning about a version the service's versions document does not list. */
+    public static final String UNSUPPORTED_VERSION_WARNING = "Unsupported Version - Warning";
+
     public VersionCheck {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -104,6 +110,34 @@ public record VersionCheck(String id, String status, Optional<LocalDate> notBefo
     /** Whether the version has a Not Before date at most {@code maxRemainDays} days away (or passed). */
     public boolean expiresWithin(int maxRemainDays) {
         return daysLeft.isPresent() && daysLeft.getAsLong() <= maxRemainDays;
+    }
+
+    /**
+     * The warning SCP's tools give at start for this version, in their wording, or empty when none
+     * is due: when the document lists it with a Not Before date at most {@code maxRemainDays} days
+     * away (or passed),
+     * {@code Supported Until - Warning virtualserver(kr-west1) [v1.2], Until Supported date 2026-08-31: 12 days left};
+     * when the document does not list it ({@link #documented()} false), that it is an unsupported
+     * version and the client should be updated.
+     *
+     * <pre>
+     * check.supportWarning("virtualserver(kr-west1)", VersionCheck.DEFAULT_MAX_REMAIN_DAYS).ifPresent(log::warn);
+     * </pre>
+     *
+     * @param where the service and region as SCP's tools name them, e.g. {@code virtualserver(kr-west1)}
+     */
+    public Optional<String> supportWarning(String where, int maxRemainDays) {
+        Objects.requireNonNull(where, "where");
+        if (!documented) {
+            return Optional.of(UNSUPPORTED_VERSION_WARNING + " " + where + " [" + id + "]: the service's versions document "
+                    + "does not list it; it is an unsupported version: update the client (or choose a version the "
+                    + "service lists)");
+        }
+        if (!expiresWithin(maxRemainDays)) {
+            return Optional.empty();
+        }
+        return Optional.of(SUPPORTED_UNTIL_WARNING + " " + where + " [" + id + "], Until Supported date "
+                + notBefore.orElseThrow() + ": " + daysLeft.getAsLong() + " days left");
     }
 
     /** A document entry seen through the lifecycle rules of {@link ServiceVersion}. */

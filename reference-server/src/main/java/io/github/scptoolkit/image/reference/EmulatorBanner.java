@@ -19,7 +19,8 @@ import io.github.scptoolkit.image.spec.VersionStatus;
 /**
  * Prints the one start-up banner: URL, the versions served today and the retired ones (asked of
  * the stub's {@link ScpVersionLifecycle}, the same rules and settings it applies per request), the
- * demo access key (or, with signature checks off, the tenant requests act as), catalog size, docs URL.
+ * demo access key (or, with signature checks off, the tenant requests act as), catalog size, docs
+ * URL, and the {@code ~/.scpconf} files that point SCP's tools at the emulator (its auth URL).
  */
 @Component
 class EmulatorBanner implements ApplicationListener<ApplicationReadyEvent> {
@@ -50,7 +51,18 @@ class EmulatorBanner implements ApplicationListener<ApplicationReadyEvent> {
                 + versions()
                 + keys(env)
                 + " | " + catalog.size() + " images from " + catalog.location()
-                + " | docs " + base + "/docs";
+                + " | docs " + base + "/docs"
+                + scpTools(base + EndpointCatalog.basePath(env));
+    }
+
+    /**
+     * The {@code ~/.scpconf} files that point SCP's tools (and scp-image) at this emulator: its auth
+     * URL and region, the demo access key (its secret key is never printed).
+     */
+    private String scpTools(String authUrl) {
+        return " | SCP tools: ~/.scpconf/config.json {\"auth-url\": \"" + authUrl + "\", \"default-region\": \""
+                + tenants.getEndpoints().getRegion() + "\"} and credentials.json {\"access-key\": \""
+                + tenants.getTenants().get(0).getAccessKey() + "\", \"secret-key\": \"<its secret key>\"}";
     }
 
     /** {@code | versions <current> (default), <supported> | retired <...> (--scp.versions.serve-retired=true serves them)}. */

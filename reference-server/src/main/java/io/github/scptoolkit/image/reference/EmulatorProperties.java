@@ -30,6 +30,13 @@ public class EmulatorProperties {
 
     private String anonymousAccessKey;
 
+    private final Endpoints endpoints = new Endpoints();
+
+    /** The endpoint catalog the emulator serves at its auth URL ({@code scp.emulator.endpoints.*}). */
+    public Endpoints getEndpoints() {
+        return endpoints;
+    }
+
     /** The configured tenants, in order. */
     public List<Tenant> getTenants() {
         return tenants;
@@ -63,6 +70,93 @@ public class EmulatorProperties {
     /** The tenant with {@code accessKey}, if configured. */
     public Optional<Tenant> tenant(String accessKey) {
         return tenants.stream().filter(t -> t.getAccessKey() != null && t.getAccessKey().equals(accessKey)).findFirst();
+    }
+
+    /**
+     * The emulator's endpoint catalog: its own entry (this service in {@link #getRegion()}, at
+     * {@link #getUrl()}, by default the emulator's own URL from {@code server.address} and its port)
+     * and any {@link #getAdditional()} entries (other regions or services, to emulate a larger
+     * catalog).
+     *
+     * <pre>
+     * scp.emulator.endpoints.region=kr-west1
+     * scp.emulator.endpoints.url=http://127.0.0.1:8080        # default: the emulator's own URL
+     * scp.emulator.endpoints.additional[0].region=kr-east1
+     * scp.emulator.endpoints.additional[0].service-type=virtualserver
+     * scp.emulator.endpoints.additional[0].url=http://127.0.0.1:9090
+     * </pre>
+     */
+    public static class Endpoints {
+        private String region = "kr-west1";
+        private String url;
+        private List<Entry> additional = new ArrayList<>();
+
+        /** The region of the emulator's own entry (default {@code kr-west1}). */
+        public String getRegion() {
+            return region;
+        }
+
+        public void setRegion(String region) {
+            this.region = region;
+        }
+
+        /** The URL of the emulator's own entry; unset means the emulator's own URL. */
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        /** More entries, after the emulator's own. */
+        public List<Entry> getAdditional() {
+            return additional;
+        }
+
+        public void setAdditional(List<Entry> additional) {
+            this.additional = additional;
+        }
+    }
+
+    /** One more entry of the catalog; the service name defaults to the service type. */
+    public static class Entry {
+        private String region;
+        private String serviceType;
+        private String serviceName;
+        private String url;
+
+        public String getRegion() {
+            return region;
+        }
+
+        public void setRegion(String region) {
+            this.region = region;
+        }
+
+        public String getServiceType() {
+            return serviceType;
+        }
+
+        public void setServiceType(String serviceType) {
+            this.serviceType = serviceType;
+        }
+
+        public String getServiceName() {
+            return serviceName;
+        }
+
+        public void setServiceName(String serviceName) {
+            this.serviceName = serviceName;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
     }
 
     /** One tenant: a key pair acting for one project with a set of allowed actions. */

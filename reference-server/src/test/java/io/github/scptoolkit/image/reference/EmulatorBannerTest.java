@@ -66,7 +66,9 @@ class EmulatorBannerTest {
         assertThat(text).isEqualTo("SCP image-API emulator on http://127.0.0.1:8080 | versions " + served
                 + " | retired " + retired.stream().map(ScpServiceVersion::getVersion).collect(Collectors.joining(", "))
                 + " (--scp.versions.serve-retired=true serves them) | demo access key test"
-                + " | 8 images from class path resource [catalog.json] | docs http://127.0.0.1:8080/docs");
+                + " | 8 images from class path resource [catalog.json] | docs http://127.0.0.1:8080/docs"
+                + " | SCP tools: ~/.scpconf/config.json {\"auth-url\": \"http://127.0.0.1:8080/v1\", \"default-region\": \"kr-west1\"}"
+                + " and credentials.json {\"access-key\": \"test\", \"secret-key\": \"<its secret key>\"}");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Request signature checks, imported by {@link ScpImageApiConfiguration}: a servlet filter bean
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * scp.auth.allowed-hosts=virtualserver.example.com,10.0.0.5:8080   # hosts signed requests may be sent to
  * </pre>
  *
- * Only the spec's signed operations are checked; anything else of the application (the unsigned
+ * Only the spec's signed operations, and handlers the application marks {@link ScpSigned}, are
+ * checked; anything else of the application (the unsigned
  * versions document, other controllers, documentation, health) answers without a signature. A
  * {@link ScpCredentialStore} bean replaces the properties; a {@link Clock} bean replaces the
  * system clock. With checks on and no credentials at all, the application does not start. With
@@ -63,7 +65,7 @@ public class ScpAuthConfiguration {
 
     @Bean(name = FILTER_BEAN_NAME)
     OncePerRequestFilter scpSignatureFilter(Environment environment, ObjectProvider<ScpCredentialStore> stores,
-            ObjectProvider<Clock> clocks) {
+            ObjectProvider<Clock> clocks, ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
         if (!environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
             return new PassThroughFilter();
         }
@@ -82,7 +84,7 @@ public class ScpAuthConfiguration {
                 environment.getProperty(SERVER_ADDRESS_PROPERTY));
         log.info("Signed requests are accepted for the hosts: {}", hosts.describe());
         return new ScpSignatureFilter(new ScpSignatureVerifier(store, clocks.getIfAvailable(Clock::systemUTC), window),
-                hosts);
+                hosts, ScpOperations.SPEC, new ScpSignedHandlers(() -> mappings.orderedStream().toList()));
     }
 
     /** With checks on, a signed operation's handler never runs for an unverified request. */

@@ -41,21 +41,28 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
     private final ScpSignatureVerifier verifier;
     private final ScpServedHosts hosts;
     private final ScpOperations operations;
+    private final ScpSignedHandlers signedHandlers;
 
     ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts) {
         this(verifier, hosts, ScpOperations.SPEC);
     }
 
     ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts, ScpOperations operations) {
+        this(verifier, hosts, operations, ScpSignedHandlers.NONE);
+    }
+
+    ScpSignatureFilter(ScpSignatureVerifier verifier, ScpServedHosts hosts, ScpOperations operations,
+            ScpSignedHandlers signedHandlers) {
         this.verifier = verifier;
         this.hosts = java.util.Objects.requireNonNull(hosts, "hosts");
         this.operations = operations;
+        this.signedHandlers = signedHandlers;
     }
 
-    /** Only the spec's signed operations are checked. */
+    /** Only the spec's signed operations, and the application's {@link ScpSigned} handlers, are checked. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !operations.isSignedPath(request);
+        return !operations.isSignedPath(request) && !signedHandlers.matches(request);
     }
 
     @Override

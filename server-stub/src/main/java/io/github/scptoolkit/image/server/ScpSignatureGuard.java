@@ -11,7 +11,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
- * A second line behind {@link ScpSignatureFilter}: a handler of a signed operation never runs for
+ * A second line behind {@link ScpSignatureFilter}: a handler of a signed operation (or a
+ * {@link ScpSigned} one) never runs for
  * a request the filter did not verify (the filter was not registered, or something maps requests
  * on paths the filter does not see, such as a servlet prefix or a normalised path). Such a request
  * is refused like an unverifiable signature, and the first one is logged.
@@ -31,7 +32,8 @@ final class ScpSignatureGuard implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         if (ScpCaller.from(request).isPresent()
-                || operations.forHandler(handler).filter(op -> op.signed()).isEmpty()) {
+                || (operations.forHandler(handler).filter(op -> op.signed()).isEmpty()
+                        && !ScpSignedHandlers.isSigned(handler))) {
             return true;
         }
         if (warned.compareAndSet(false, true)) {

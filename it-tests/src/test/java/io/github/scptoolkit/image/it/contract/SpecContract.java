@@ -54,6 +54,8 @@ public final class SpecContract {
 
     /** The spec as packaged by api-spec. */
     public static final String SPEC = ScpApi.SPEC_YAML;
+    /** IAM's endpoint catalog as packaged by api-spec (the emulator serves it at its auth URL). */
+    public static final String IAM_SPEC = "/openapi/iam-endpoints.yaml";
 
     /** Served by the application but not part of this API (health, served docs). */
     private static final List<String> NON_API_PREFIXES = List.of("/actuator", "/docs", "/openapi", "/examples", "/v3/api-docs",
@@ -65,6 +67,11 @@ public final class SpecContract {
     private static final Map<ScpServiceVersion, OpenApiInteractionValidator> BY_VERSION = perVersionValidators();
     /** Each operation's path template as a pattern (a parameter is one non-empty segment). */
     private static final Map<ScpOperation, Pattern> TEMPLATES = templates();
+    /** Exchanges of the endpoint catalog, checked against {@link #IAM_SPEC}. */
+    private static final OpenApiInteractionValidator IAM_VALIDATOR = OpenApiInteractionValidator.createFor(parse(IAM_SPEC))
+            .build();
+    /** The catalog's paths as served: the server URL's path (the auth URL's) followed by each path of {@link #IAM_SPEC}. */
+    private static final Set<String> IAM_PATHS = iamPaths();
 
     private SpecContract() {
     }
@@ -72,6 +79,17 @@ public final class SpecContract {
     /** Whether {@code path} (raw request URI) belongs to the API, i.e. its exchanges are checked. */
     public static boolean isApiPath(String path) {
         return NON_API_PREFIXES.stream().noneMatch(path::startsWith);
+    }
+
+    /** Whether {@code path} is one of the endpoint catalog's (IAM's API, not this spec's). */
+    public static boolean isIamPath(String path) {
+        return IAM_PATHS.contains(path);
+    }
+
+    private static Set<String> iamPaths() {
+        OpenAPI iam = parse(IAM_SPEC);
+        String base = java.net.URI.create(iam.getServers().get(0).getUrl()).getPath();
+        return iam.getPaths().keySet().stream().map(p -> base + p).collect(Collectors.toSet());
     }
 
     /** Violations of the request: path, method, parameters (headers included) and security headers. */
@@ -89,7 +107,8 @@ public final class SpecContract {
                 request.withQueryParam(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
             }
         }
-        return lines("request " + method + " " + path, VALIDATOR.validateRequest(request.build()), Set.of());
+        return lines("request " + method + " " + path,
+                (isIamPath(path) ? IAM_VALIDATOR : VALIDATOR).validateRequest(request.build()), Set.of());
     }
 
     /** Violations of a response (status, Content-Type, documented headers, body schema) to {@code method}. */
@@ -102,6 +121,10 @@ public final class SpecContract {
             response.withBody(body);
         }
         Set<String> ignored = head ? Set.of("validation.response.body.missing") : Set.of();
+        if (isIamPath(path)) {
+            return lines("response " + status + " to " + method + " " + path,
+                    IAM_VALIDATOR.validateResponse(path, Request.Method.valueOf(method), response.build()), ignored);
+        }
         ScpOperation op = operationFor(path);
         String what = "response " + status + " to " + method + " " + path;
         List<String> violations = new ArrayList<>();
@@ -186,12 +209,16 @@ public final class SpecContract {
     }
 
     private static OpenAPI parse() {
+        return parse(SPEC);
+    }
+
+    private static OpenAPI parse(String spec) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);
-        OpenAPI api = new OpenAPIV3Parser().read(SpecContract.class.getResource(SPEC).toString(), null, options);
+        OpenAPI api = new OpenAPIV3Parser().read(SpecContract.class.getResource(spec).toString(), null, options);
         if (api == null) {
-            throw new IllegalStateException("cannot parse " + SPEC);
+            throw new IllegalStateException("cannot parse " + spec);
         }
         // The validator checks an operation's own security only; the spec declares it once, at the root.
         api.getPaths().values().forEach(path -> path.readOperations().stream().filter(op -> op.getSecurity() == null)

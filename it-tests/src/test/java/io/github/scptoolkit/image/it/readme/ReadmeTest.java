@@ -46,6 +46,32 @@ class ReadmeTest {
                 .isEmpty();
     }
 
+    /** The same for the pages under docs/ (the other blocks of cli.md and configuration.md are checked by DocsIT). */
+    @Test
+    void everyJavaBlockOfTheDocsIsInATestSource() throws IOException {
+        List<String> blocks = new ArrayList<>();
+        for (String doc : DOCS) {
+            blocks.addAll(javaBlocks(Files.readString(ROOT.resolve(doc))));
+        }
+        Map<Path, String> tests = testSources();
+
+        assertThat(blocks).as("java blocks in " + DOCS).isNotEmpty();
+        assertThat(blocks.stream().filter(block -> tests.values().stream().noneMatch(source -> source.contains(normalized(block))))
+                .toList()).as("java blocks of the docs that no test source contains").isEmpty();
+    }
+
+    /** Documentation besides README.md whose names (properties, methods, java blocks) are checked here. */
+    private static final List<String> DOCS = List.of("docs/contributing.md", "docs/console.md", "docs/cli.md",
+            "docs/configuration.md", "docs/testkit.md");
+
+    private static String allDocs() throws IOException {
+        StringBuilder docs = new StringBuilder(Files.readString(ROOT.resolve("README.md")));
+        for (String doc : DOCS) {
+            docs.append('\n').append(Files.readString(ROOT.resolve(doc)));
+        }
+        return docs.toString();
+    }
+
     @Test
     void everyGeneratedTypeAndResourceTheReadmeListsExists() throws IOException {
         Pattern row = Pattern.compile("^\\|.*`(io\\.github\\.scptoolkit\\.image(?:\\.\\w+)+)`(.*)$");
@@ -95,13 +121,13 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README, docs/contributing.md, docs/console.md and docs/testkit.md name is one the
+     * Every {@code scp.*} property README and the pages of {@link #DOCS} name is one the
      * code reads (named in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
     @Test
     void everyPropertyTheDocsNameIsReadByTheCode() throws IOException {
-        String docs = docs();
+        String docs = allDocs();
         Matcher property = Pattern.compile("\\bscp\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*").matcher(docs);
         java.util.Set<String> named = new java.util.TreeSet<>();
         while (property.find()) {
@@ -119,7 +145,7 @@ class ReadmeTest {
      */
     @Test
     void everyToolkitMethodTheDocsNameExists() throws IOException {
-        String docs = docs();
+        String docs = allDocs();
         Matcher call = Pattern.compile("`[^`\\n]*?\\b((?:Scp|ServiceVersion|VersionCheck)\\w*)\\.([a-z]\\w*)\\(").matcher(docs);
         int checked = 0;
         while (call.find()) {
@@ -130,12 +156,6 @@ class ReadmeTest {
             checked++;
         }
         assertThat(checked).as("toolkit methods named in the docs").isGreaterThanOrEqualTo(5);
-    }
-
-    /** README and the pages under docs/ that these checks cover. */
-    private static String docs() throws IOException {
-        return Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("docs/contributing.md"))
-                + Files.readString(ROOT.resolve("docs/console.md")) + Files.readString(ROOT.resolve("docs/testkit.md"));
     }
 
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
