@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * signature check accepts at once;</li>
  * <li>{@link #reset}: back to the catalog and tenants the emulator started with;</li>
  * <li>{@link #demoTenant}, {@link #seedImageJson}, {@link #bundledResource}: the bundled demo
- * tenant, seed image and configuration.</li>
+ * tenant, seed image and configuration;</li>
+ * <li>{@link #authUrl}, {@link #region}: where SCP's tools find this emulator (its endpoint
+ * catalog), as its banner prints them.</li>
  * </ul>
  * The kit moves the service's date with the stub's {@code scpVersionsClock} bean and serves retired
  * versions with the {@code scp.versions.serve-retired} property (read per request).
@@ -52,12 +54,25 @@ public final class EmulatorControl {
     private final EmulatorTenants tenants;
     private final EmulatorProperties configured;
     private final JsonMapper mapper;
+    private final EndpointCatalog endpoints;
 
-    EmulatorControl(ImageCatalog catalog, EmulatorTenants tenants, EmulatorProperties configured, JsonMapper mapper) {
+    EmulatorControl(ImageCatalog catalog, EmulatorTenants tenants, EmulatorProperties configured, JsonMapper mapper,
+            EndpointCatalog endpoints) {
         this.catalog = catalog;
         this.tenants = tenants;
         this.configured = configured;
         this.mapper = mapper;
+        this.endpoints = endpoints;
+    }
+
+    /** The URL SCP's tools take as {@code auth-url} for this emulator: its endpoint catalog's base. */
+    public String authUrl() {
+        return endpoints.authUrl();
+    }
+
+    /** The region of the emulator's own entry in its endpoint catalog ({@code default-region}). */
+    public String region() {
+        return endpoints.region();
     }
 
     /** The control of the emulator running in {@code context}. */

@@ -1,17 +1,27 @@
 package io.github.scptoolkit.image.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.opentest4j.AssertionFailedError;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.scptoolkit.image.client.ScpConfig;
 import io.github.scptoolkit.image.client.ScpCredentials;
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.ScpSigner;
@@ -42,6 +52,8 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  * </pre>
  */
 public final class ScpEmulator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmulatorServer server;
 
@@ -85,6 +97,62 @@ public final class ScpEmulator {
     /** A client of this emulator with the demo credentials, in {@code version}. */
     public ScpImageClient client(ScpServiceVersion version) {
         return clientBuilder().serviceVersion(version).build();
+    }
+
+    /**
+     * The settings of a {@code ~/.scpconf} that points SCP's tools at this emulator: its auth URL
+     * ({@code auth-url}, the base of its endpoint catalog), its region ({@code default-region}) and
+     * the demo key pair and project. A client built from them discovers the emulator's endpoint as
+     * it would SCP's.
+     *
+     * <pre>
+     * ScpImageClient client = ScpImageClient.builder().configuration(emulator.config()).build();
+     * </pre>
+     */
+    public ScpConfig config() {
+        ScpTenant demo = demoTenant();
+        String source = "the test kit's emulator";
+        return ScpConfig.empty()
+                .with(ScpConfig.Setting.AUTH_URL, server.control().authUrl(), source)
+                .with(ScpConfig.Setting.DEFAULT_REGION, server.control().region(), source)
+                .with(ScpConfig.Setting.ACCESS_KEY, demo.accessKey(), source)
+                .with(ScpConfig.Setting.SECRET_KEY, demo.secretKey(), source)
+                .with(ScpConfig.Setting.ACCOUNT_ID, demo.projectId(), source);
+    }
+
+    /**
+     * Writes {@link #config()} as the two files of a {@code ~/.scpconf} directory
+     * ({@value ScpConfig#CONFIG_FILE} and {@value ScpConfig#CREDENTIALS_FILE}) into {@code directory}
+     * (created if missing), for code under test that reads them itself, e.g. with
+     * {@code SCP_CONFIG_DIR} pointing there, or a CLI started by the test.
+     *
+     * <pre>
+     * Path scpconf = emulator.writeScpConf(tempDir.resolve(".scpconf"));
+     * ScpConfig config = ScpConfig.load(Map.of(ScpConfig.CONFIG_DIR_VARIABLE, scpconf.toString()));
+     * </pre>
+     *
+     * @return {@code directory}
+     */
+    public Path writeScpConf(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        ScpConfig config = config();
+        Map<String, Map<String, String>> files = new LinkedHashMap<>();
+        for (ScpConfig.Setting setting : ScpConfig.Setting.values()) {
+            Optional<String> value = config.get(setting);
+            if (value.isPresent() && setting.file().isPresent() && setting.key().isPresent()) {
+                files.computeIfAbsent(setting.file().get(), file -> new LinkedHashMap<>())
+                        .put(setting.key().get(), value.get());
+            }
+        }
+        try {
+            Files.createDirectories(directory);
+            for (Map.Entry<String, Map<String, String>> file : files.entrySet()) {
+                Files.writeString(directory.resolve(file.getKey()), JSON.writeValueAsString(file.getValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + directory, e);
+        }
+        return directory;
     }
 
     // --- state of the current test ------------------------------------------------------------

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.scptoolkit.image.client.ScpBadRequestException;
+import io.github.scptoolkit.image.client.ScpConfig;
+import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.generated.model.Image;
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpParameter;
@@ -75,5 +80,30 @@ class EmulatorHandleTest {
         assertThat(emulator.credentials().accountId()).isEqualTo(emulator.demoTenant().projectId());
         assertThat(emulator.demoTenant().toString()).doesNotContain("secretKey=" + emulator.demoTenant().secretKey());
         assertThat(emulator.toString()).contains(emulator.endpoint().toString());
+    }
+
+    @Test
+    void aClientConfiguredWithTheEmulatorsScpconfSettingsDiscoversItThroughItsEndpointCatalog(ScpEmulator emulator) {
+        ScpConfig config = emulator.config();
+
+        assertThat(config.authUrl()).hasValueSatisfying(url -> assertThat(url).startsWith(emulator.endpoint().toString()));
+        ScpImageClient client = ScpImageClient.builder().configuration(config).build();
+        assertThat(client.showImage(ScpImages.seedId()).getId()).isEqualTo(ScpImages.seedId());
+        assertThat(config.toString()).doesNotContain("secret-key=" + emulator.demoTenant().secretKey());
+    }
+
+    @Test
+    void theWrittenScpconfFilesLoadAsTheSameSettings(ScpEmulator emulator, @TempDir Path home) {
+        Path directory = emulator.writeScpConf(home.resolve(ScpConfig.DIRECTORY_NAME));
+
+        ScpConfig loaded = ScpConfig.load(Map.of(ScpConfig.CONFIG_DIR_VARIABLE, directory.toString()));
+
+        for (ScpConfig.Setting setting : ScpConfig.Setting.values()) {
+            if (setting.file().isPresent()) {
+                assertThat(loaded.get(setting)).as(setting.displayName()).isEqualTo(emulator.config().get(setting));
+            }
+        }
+        assertThat(ScpImageClient.builder().configuration(loaded).build().showImage(ScpImages.seedId()).getOwner())
+                .isEqualTo(emulator.demoTenant().projectId());
     }
 }

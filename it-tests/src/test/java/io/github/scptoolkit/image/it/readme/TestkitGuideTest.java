@@ -84,4 +84,16 @@ class TestkitGuideTest {
 
         assertThat(canonical(failure.getMessage())).isEqualTo(canonical(shown));
     }
+
+    @Test
+    void theHandleTableNamesEveryPublicMethodOfTheHandle() throws IOException {
+        String guide = guide();
+        String table = guide.substring(guide.indexOf("## The handle"), guide.indexOf("\n\n", guide.indexOf("| Method |")));
+
+        assertThat(java.util.Arrays.stream(ScpEmulator.class.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .map(m -> m.getName()).filter(name -> !List.of("toString", "equals", "hashCode").contains(name)).distinct())
+                .as("public methods of ScpEmulator missing from docs/testkit.md's handle table")
+                .allMatch(name -> table.contains("`ScpEmulator." + name + "("));
+    }
 }
