@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.server;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -45,12 +46,31 @@ import io.github.scptoolkit.image.spec.ScpApi;
 @Import(ScpAuthConfiguration.class)
 public class ScpImageApiConfiguration implements WebMvcConfigurer {
 
+    /**
+     * Name of an optional {@link Clock} bean that only the version lifecycle reads (which versions
+     * are served, the deprecation headers), so that an emulator or a test can move the service's
+     * date without moving the time request signatures are checked against. Declare it so that
+     * nothing else injects it by type:
+     * <pre>
+     * &#64;Bean(name = ScpImageApiConfiguration.VERSIONS_CLOCK_BEAN_NAME, defaultCandidate = false)
+     * Clock versionsClock() {
+     *     return Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
+     * }
+     * </pre>
+     */
+    public static final String VERSIONS_CLOCK_BEAN_NAME = "scpVersionsClock";
+
     private final ScpOperations operations = ScpOperations.SPEC;
     private final ScpVersionLifecycle lifecycle;
 
-    /** Uses the application's {@link Clock} bean if there is one, else the system clock. */
-    public ScpImageApiConfiguration(ObjectProvider<Clock> clock, Environment env) {
-        this.lifecycle = ScpVersionLifecycle.from(clock.getIfAvailable(Clock::systemUTC), env);
+    /**
+     * Decides which versions are served with the {@value #VERSIONS_CLOCK_BEAN_NAME} bean if there is
+     * one, else the application's {@link Clock} bean if there is one, else the system clock.
+     */
+    public ScpImageApiConfiguration(ObjectProvider<Clock> clock,
+            @Qualifier(VERSIONS_CLOCK_BEAN_NAME) ObjectProvider<Clock> versionsClock, Environment env) {
+        this.lifecycle = ScpVersionLifecycle.from(
+                versionsClock.getIfAvailable(() -> clock.getIfAvailable(Clock::systemUTC)), env);
     }
 
     /** Which versions are served now, for implementations (and the emulator's banner) that want to know. */

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.core.env.PropertyResolver;
 
@@ -22,7 +23,8 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * Which versions the server serves now: the spec's lifecycle rules ({@link ServiceVersion#isRetiredOn},
  * {@link ServiceVersion#isCallable}) applied to the date today in the configured zone, read from
  * the clock on every call (so a Not Before date that arrives while the server runs takes effect).
- * Settings (Spring {@code Environment} properties):
+ * Settings (Spring {@code Environment} properties; {@code serve-retired} is read on every call too,
+ * so a property source changed while the server runs, as the test kit's, takes effect):
  * <pre>
  * scp.versions.zone=Asia/Seoul          # zone in which Not Before dates start (default: the spec's x-not-before-zone)
  * scp.versions.serve-retired=false      # true keeps serving retired versions, as an older deployment did
@@ -43,13 +45,17 @@ public final class ScpVersionLifecycle {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final boolean serveRetired;
+    private final BooleanSupplier serveRetired;
     private final URI docUrl;
 
     ScpVersionLifecycle(Clock clock, ZoneId zone, boolean serveRetired, URI docUrl) {
+        this(clock, zone, () -> serveRetired, docUrl);
+    }
+
+    ScpVersionLifecycle(Clock clock, ZoneId zone, BooleanSupplier serveRetired, URI docUrl) {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
-        this.serveRetired = serveRetired;
+        this.serveRetired = Objects.requireNonNull(serveRetired);
         this.docUrl = Objects.requireNonNull(docUrl);
     }
 
@@ -62,10 +68,11 @@ public final class ScpVersionLifecycle {
      * </pre>
      */
     public static ScpVersionLifecycle from(Clock clock, PropertyResolver properties) {
+        BooleanSupplier serveRetired = () -> properties.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class, false);
+        serveRetired.getAsBoolean(); // a value that is no boolean stops start-up, not a request
         return new ScpVersionLifecycle(clock,
                 ZoneId.of(properties.getProperty(ZONE_PROPERTY, ScpApi.NOT_BEFORE_ZONE.getId())),
-                properties.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class, false),
-                URI.create(properties.getProperty(DOC_URL_PROPERTY, DEFAULT_DOC_URL)));
+                serveRetired, URI.create(properties.getProperty(DOC_URL_PROPERTY, DEFAULT_DOC_URL)));
     }
 
     /** The zone in which Not Before dates start. */
@@ -75,7 +82,7 @@ public final class ScpVersionLifecycle {
 
     /** Whether retired versions are served anyway ({@code scp.versions.serve-retired}). */
     public boolean servesRetired() {
-        return serveRetired;
+        return serveRetired.getAsBoolean();
     }
 
     URI docUrl() {
@@ -94,7 +101,7 @@ public final class ScpVersionLifecycle {
 
     /** Whether a request for {@code version} is served now. */
     public boolean isServed(ServiceVersion version) {
-        return version.isCallable() && (serveRetired || !version.isRetiredOn(today()));
+        return version.isCallable() && (!version.isRetiredOn(today()) || servesRetired());
     }
 
     /** The versions served now, newest first. */

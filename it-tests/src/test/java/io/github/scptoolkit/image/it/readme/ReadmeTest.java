@@ -62,7 +62,7 @@ class ReadmeTest {
 
     /** Documentation besides README.md whose names (properties, methods, java blocks) are checked here. */
     private static final List<String> DOCS = List.of("docs/contributing.md", "docs/console.md", "docs/cli.md",
-            "docs/configuration.md");
+            "docs/configuration.md", "docs/testkit.md");
 
     private static String allDocs() throws IOException {
         StringBuilder docs = new StringBuilder(Files.readString(ROOT.resolve("README.md")));
@@ -121,7 +121,7 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README, docs/contributing.md and docs/console.md name is one the
+     * Every {@code scp.*} property README and the pages of {@link #DOCS} name is one the
      * code reads (named in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
@@ -159,7 +159,8 @@ class ReadmeTest {
     }
 
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
-            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli");
+            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli",
+            "io.github.scptoolkit.image.testkit");
 
     private static Class<?> toolkitType(String simpleName) {
         for (String pkg : TOOLKIT_PACKAGES) {
@@ -232,7 +233,7 @@ class ReadmeTest {
     }
 
     /** Every {@code src/test/java} source of every module, whitespace-normalized. */
-    private static Map<Path, String> testSources() throws IOException {
+    static Map<Path, String> testSources() throws IOException {
         try (Stream<Path> modules = Files.list(ROOT)) {
             List<Path> roots = modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList();
             Map<Path, String> sources = new java.util.HashMap<>();
@@ -255,7 +256,7 @@ class ReadmeTest {
     }
 
     /** The directory with README.md and mvnw, above the module's working directory. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
