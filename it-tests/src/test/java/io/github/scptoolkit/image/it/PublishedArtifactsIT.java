@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class PublishedArtifactsIT {
 
     static final List<String> PUBLISHED = List.of("api-spec", "client", "client-spring-boot-starter", "server-stub",
-            "reference-server", "cli");
-    static final List<String> NOT_PUBLISHED = List.of("it-tests", "benchmarks");
+            "reference-server", "cli", "testkit");
+    static final List<String> NOT_PUBLISHED = List.of("testkit-example", "it-tests", "benchmarks");
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 

@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.server;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +26,17 @@ class ScpApiMvcConfiguration implements WebMvcConfigurer {
     private final ScpOperations operations = ScpOperations.SPEC;
     private final ScpVersionLifecycle lifecycle;
 
-    ScpApiMvcConfiguration(ObjectProvider<Clock> clock, ObjectProvider<ScpVersionsProperties> versions) {
-        this.lifecycle = ScpVersionLifecycle.from(clock.getIfAvailable(Clock::systemUTC),
-                versions.getIfAvailable(ScpVersionsProperties::defaults));
+    /**
+     * Decides which versions are served with the {@value ScpImageApiConfiguration#VERSIONS_CLOCK_BEAN_NAME}
+     * bean if there is one, else the application's {@link Clock} bean if there is one, else the
+     * system clock.
+     */
+    ScpApiMvcConfiguration(ObjectProvider<Clock> clock,
+            @Qualifier(ScpImageApiConfiguration.VERSIONS_CLOCK_BEAN_NAME) ObjectProvider<Clock> versionsClock,
+            ObjectProvider<ScpVersionsProperties> versions, Environment environment) {
+        this.lifecycle = ScpVersionLifecycle.from(
+                versionsClock.getIfAvailable(() -> clock.getIfAvailable(Clock::systemUTC)),
+                versions.getIfAvailable(ScpVersionsProperties::defaults), environment);
     }
 
     /** Which versions are served now, for implementations (and the emulator's banner) that want to know. */

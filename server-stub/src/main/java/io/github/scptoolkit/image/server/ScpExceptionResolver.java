@@ -142,7 +142,9 @@ public class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
     /** Gives a problem made by Spring a code of the spec, a plain title and a detail without internals. */
     private void describe(ProblemDetail problem, Exception ex, ScpOperation op, WebRequest request) {
         int status = problem.getStatus();
-        if (ex instanceof InvalidApiVersionException) {
+        if (ex instanceof ScpVersionResolver.AmbiguousApiVersionException ambiguous) {
+            VersionProblems.ambiguous(problem, ambiguous.values(), op, lifecycle);
+        } else if (ex instanceof InvalidApiVersionException) {
             VersionProblems.describe(problem, request.getHeader(ScpApi.VERSION_HEADER), op, lifecycle);
         } else if (ex instanceof MissingApiVersionException) {
             ScpProblems.decorate(problem, ScpProblemCode.MISSING_API_VERSION,

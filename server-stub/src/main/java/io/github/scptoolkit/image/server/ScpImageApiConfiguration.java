@@ -1,5 +1,7 @@
 package io.github.scptoolkit.image.server;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -43,6 +45,20 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({ScpApiMvcConfiguration.class, ScpAuthConfiguration.class})
 public class ScpImageApiConfiguration {
+
+    /**
+     * Name of an optional {@link Clock} bean that only the version lifecycle reads (which versions
+     * are served, the deprecation headers), so that an emulator or a test can move the service's
+     * date without moving the time request signatures are checked against. Declare it so that
+     * nothing else injects it by type:
+     * <pre>
+     * &#64;Bean(name = ScpImageApiConfiguration.VERSIONS_CLOCK_BEAN_NAME, defaultCandidate = false)
+     * Clock versionsClock() {
+     *     return Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
+     * }
+     * </pre>
+     */
+    public static final String VERSIONS_CLOCK_BEAN_NAME = "scpVersionsClock";
 
     /** Problems for the spec's operations; with Spring Boot, a bean of this type replaces it. */
     @Bean

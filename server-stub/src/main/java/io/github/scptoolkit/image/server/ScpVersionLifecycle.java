@@ -11,6 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.core.env.PropertyResolver;
 
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import io.github.scptoolkit.image.spec.ServiceVersion;
@@ -19,8 +22,10 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * Which versions the server serves now: the spec's lifecycle rules ({@link ServiceVersion#isRetiredOn},
  * {@link ServiceVersion#isCallable}) applied to the date today in the configured zone, read from
  * the clock on every call (so a Not Before date that arrives while the server runs takes effect).
- * Settings: {@link ScpVersionsProperties} ({@code scp.versions.*}). The emulator's start-up banner
- * asks the same bean, so it never disagrees with the server.
+ * Settings: {@link ScpVersionsProperties} ({@code scp.versions.*}); {@code serve-retired} is read on
+ * every call from the {@code Environment} too, so a property source changed while the server runs
+ * (as the test kit's) takes effect. The emulator's start-up banner asks the same bean, so it never
+ * disagrees with the server.
  */
 public final class ScpVersionLifecycle {
 
@@ -35,13 +40,17 @@ public final class ScpVersionLifecycle {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final boolean serveRetired;
+    private final BooleanSupplier serveRetired;
     private final URI docUrl;
 
     ScpVersionLifecycle(Clock clock, ZoneId zone, boolean serveRetired, URI docUrl) {
+        this(clock, zone, () -> serveRetired, docUrl);
+    }
+
+    ScpVersionLifecycle(Clock clock, ZoneId zone, BooleanSupplier serveRetired, URI docUrl) {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
-        this.serveRetired = serveRetired;
+        this.serveRetired = Objects.requireNonNull(serveRetired);
         this.docUrl = Objects.requireNonNull(docUrl);
     }
 
@@ -57,6 +66,17 @@ public final class ScpVersionLifecycle {
         return new ScpVersionLifecycle(clock, properties.zone(), properties.serveRetired(), properties.docUrl());
     }
 
+    /**
+     * The same, with {@code scp.versions.serve-retired} read from {@code environment} on every call
+     * (falling back to {@code properties}), so that a property source changed while the server runs
+     * takes effect.
+     */
+    static ScpVersionLifecycle from(Clock clock, ScpVersionsProperties properties, PropertyResolver environment) {
+        BooleanSupplier serveRetired = () -> environment.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class,
+                properties.serveRetired());
+        return new ScpVersionLifecycle(clock, properties.zone(), serveRetired, properties.docUrl());
+    }
+
     /** The zone in which Not Before dates start. */
     public ZoneId zone() {
         return zone;
@@ -64,7 +84,7 @@ public final class ScpVersionLifecycle {
 
     /** Whether retired versions are served anyway ({@code scp.versions.serve-retired}). */
     public boolean servesRetired() {
-        return serveRetired;
+        return serveRetired.getAsBoolean();
     }
 
     URI docUrl() {
@@ -83,7 +103,7 @@ public final class ScpVersionLifecycle {
 
     /** Whether a request for {@code version} is served now. */
     public boolean isServed(ServiceVersion version) {
-        return version.isCallable() && (serveRetired || !version.isRetiredOn(today()));
+        return version.isCallable() && (!version.isRetiredOn(today()) || servesRetired());
     }
 
     /** The versions served now, newest first. */

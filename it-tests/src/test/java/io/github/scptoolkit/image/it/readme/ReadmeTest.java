@@ -89,6 +89,7 @@ class ReadmeTest {
         return m.group(1).trim();
     }
 
+
     private static String minor(String version) {
         return version.substring(0, version.indexOf('.', version.indexOf('.') + 1));
     }
@@ -214,7 +215,7 @@ class ReadmeTest {
 
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
             "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.client.spring", "io.github.scptoolkit.image.server",
-            "io.github.scptoolkit.image.cli");
+            "io.github.scptoolkit.image.cli", "io.github.scptoolkit.image.testkit");
 
     private static Class<?> toolkitType(String simpleName) {
         for (String pkg : TOOLKIT_PACKAGES) {
@@ -323,7 +324,7 @@ class ReadmeTest {
      * Every {@code src/test/java} source of every module, and every source of the example
      * applications under {@code examples/} (a documented snippet may be their code), whitespace-normalized.
      */
-    private static Map<Path, String> testSources() throws IOException {
+    static Map<Path, String> testSources() throws IOException {
         List<Path> roots = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
             modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).forEach(roots::add);
@@ -358,7 +359,7 @@ class ReadmeTest {
     }
 
     /** The directory with README.md and mvnw, above the module's working directory. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
