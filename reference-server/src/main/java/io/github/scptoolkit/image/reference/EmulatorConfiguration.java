@@ -11,12 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 
+import io.github.scptoolkit.image.server.ScpAuthProperties;
 import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
+import io.github.scptoolkit.image.server.ScpVersionsProperties;
 
 /**
  * Every bean of the emulator, without Spring Boot's auto-configuration: the catalog, the tenants,
- * the generated interface's implementation, the stub's configuration, the documentation and the
- * problem error pages. {@link ReferenceServerApplication} is this plus auto-configuration; the test
+ * the generated interface's implementation, the stub's configuration (imported as a plain Spring MVC
+ * application does, with its {@code scp.auth.*} and {@code scp.versions.*} properties bound), the
+ * documentation and the problem error pages. {@link ReferenceServerApplication} is this plus auto-configuration; the test
  * kit ({@code scp-image-testkit}) imports it with a short, fixed list of auto-configurations, so
  * that what else is on a test's class path (a database, Spring Security) never reaches the
  * emulator it starts.
@@ -33,7 +36,7 @@ import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
 @ComponentScan(basePackageClasses = EmulatorConfiguration.class, excludeFilters = {
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
-@EnableConfigurationProperties(EmulatorProperties.class)
+@EnableConfigurationProperties({EmulatorProperties.class, ScpAuthProperties.class, ScpVersionsProperties.class})
 @Import(ScpImageApiConfiguration.class)
 public class EmulatorConfiguration {
 

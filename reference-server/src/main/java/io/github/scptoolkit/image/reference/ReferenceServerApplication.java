@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The reference server and local emulator: the generated {@code ImagesApi} implemented over a
  * validated image catalog, with tenants and Glance-style visibility, the stub's version
- * negotiation and problem responses imported, and the spec and its rendered reference served
- * (the beans are {@link EmulatorConfiguration}; this adds Spring Boot's auto-configuration).
+ * negotiation and problem responses, and the spec and its rendered reference served (the beans are
+ * {@link EmulatorConfiguration}; this adds Spring Boot's auto-configuration, the stub's included).
  *
  * <pre>
  * ./mvnw -pl reference-server -am spring-boot:run     # http://127.0.0.1:8080

@@ -40,18 +40,25 @@ class VersionsClockTest {
         }
     }
 
+    /** Plain Spring MVC: the settings are a bean. */
+    static class Credentials {
+        @Bean
+        ScpAuthProperties scpAuthProperties() {
+            return ScpAuthProperties.of(new ScpAuthProperties.Credential("AK", "secret", null));
+        }
+    }
+
     private static AnnotationConfigApplicationContext context(MockEnvironment env, Class<?>... configurations) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.setEnvironment(env);
-        context.register(ScpImageApiConfiguration.class);
+        context.register(ScpImageApiConfiguration.class, Credentials.class);
         context.register(configurations);
         context.refresh();
         return context;
     }
 
     private static MockEnvironment credentials() {
-        return new MockEnvironment().withProperty("scp.auth.credentials[0].access-key", "AK")
-                .withProperty("scp.auth.credentials[0].secret-key", "secret");
+        return new MockEnvironment();
     }
 
     @Test
