@@ -126,7 +126,7 @@ public final class GenerateSpecFacts {
     }
 
     record Parameter(String name, String in, boolean required, Integer minLength, Integer maxLength,
-            String pattern) {
+            String pattern, boolean multiValued) {
     }
 
     record Operation(String id, String method, String path, boolean signed, boolean versioned, String actionId,
@@ -255,10 +255,15 @@ public final class GenerateSpecFacts {
                         Parameter parameter = new Parameter(text(param, "name", where + " parameter"),
                                 text(param, "in", where + " parameter"), param.path("required").asBoolean(false),
                                 intOrNull(schema, "minLength"), intOrNull(schema, "maxLength"),
-                                schema.path("pattern").isTextual() ? schema.path("pattern").asText() : null);
+                                schema.path("pattern").isTextual() ? schema.path("pattern").asText() : null,
+                                multiValued(param, where));
                         parameters.add(parameter);
                         if (parameter.in().equals("header") && parameter.name().equalsIgnoreCase(versionHeader)) {
                             versioned = true;
+                            if (parameter.multiValued()) {
+                                throw new SpecException(where + " parameter " + versionHeader
+                                        + ": the version header takes one version, it cannot be x-multi-valued");
+                            }
                         }
                     }
                     JsonNode byVersion = op.path("x-version-schemas");
@@ -842,7 +847,7 @@ public final class GenerateSpecFacts {
                     b.append(i == 0 ? "" : ",").append("\n                new ScpParameter(").append(lit(p.name()))
                             .append(", In.").append(p.in().toUpperCase(Locale.ROOT)).append(", ").append(p.required())
                             .append(", ").append(p.minLength()).append(", ").append(p.maxLength()).append(", ")
-                            .append(lit(p.pattern())).append(')');
+                            .append(lit(p.pattern())).append(", ").append(p.multiValued()).append(')');
                 }
                 b.append("),\n            Map.ofEntries(");
                 int i = 0;
@@ -897,6 +902,22 @@ public final class GenerateSpecFacts {
                 throw new SpecException(where + "." + field + " is required");
             }
             return v.asText();
+        }
+
+        /** x-multi-valued: a header parameter that is a list (repeats and commas are one list, not an ambiguity). */
+        private static boolean multiValued(JsonNode param, String where) {
+            JsonNode v = param.path("x-multi-valued");
+            if (v.isMissingNode()) {
+                return false;
+            }
+            String name = param.path("name").asText();
+            if (!v.isBoolean()) {
+                throw new SpecException(where + " parameter " + name + ": x-multi-valued must be true or false");
+            }
+            if (v.asBoolean() && !"header".equals(param.path("in").asText())) {
+                throw new SpecException(where + " parameter " + name + ": x-multi-valued is for header parameters");
+            }
+            return v.asBoolean();
         }
 
         private static Integer intOrNull(JsonNode node, String field) {

@@ -92,6 +92,21 @@ class GenerateSpecFactsTest {
     }
 
     @Test
+    void aVersionHeaderMarkedAsAListStopsTheBuild() throws Exception {
+        JsonNode spec = VersionCompatibilityTest.spec();
+        for (JsonNode p : spec.path("components").path("parameters")) {
+            if (p.path("name").asText().equalsIgnoreCase(ScpApi.VERSION_HEADER)) {
+                ((ObjectNode) p).put("x-multi-valued", true);
+            }
+        }
+
+        Run run = generate(spec);
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.stderr()).contains("cannot be x-multi-valued");
+    }
+
+    @Test
     void aProblemCodeListedTwiceStopsTheBuild() throws Exception {
         JsonNode spec = VersionCompatibilityTest.spec();
         JsonNode codes = spec.path("components").path("schemas").path("ProblemCode").path("x-problem-codes");

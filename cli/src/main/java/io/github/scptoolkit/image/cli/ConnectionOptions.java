@@ -166,6 +166,7 @@ final class ConnectionOptions {
                 .clock(clock)
                 .connectTimeout(connect.compareTo(deadline) < 0 ? connect : deadline)
                 .readTimeout(read)
+                .callTimeout(deadline)
                 .maxAttempts(retryCount + 1)
                 .maxRemainDays(maxRemainDays)
                 .client(http);

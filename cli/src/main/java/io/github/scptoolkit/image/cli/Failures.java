@@ -21,6 +21,7 @@ import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 
+import io.github.scptoolkit.image.client.ScpCallTimeoutException;
 import io.github.scptoolkit.image.client.ScpConfigException;
 import io.github.scptoolkit.image.client.ScpEndpointDiscoveryException;
 import io.github.scptoolkit.image.client.ScpProblemException;
@@ -68,6 +69,11 @@ final class Failures {
         if (e instanceof Deadline.Exceeded late) {
             return new Outcome("no complete answer from " + c.target() + " within --timeout "
                     + DurationOption.format(late.timeout) + attempts(c), ScpImageCli.IO_ERROR);
+        }
+        if (e instanceof ScpCallTimeoutException timeout) {
+            // the client's own deadline, set to --timeout: the same outcome as the CLI's
+            return new Outcome("no complete answer from " + c.target() + " within --timeout "
+                    + DurationOption.format(c.timeout()) + attempts(c), ScpImageCli.IO_ERROR);
         }
         if (e instanceof ScpEndpointDiscoveryException discovery) {
             if (discovery.getCause() == null) {

@@ -25,7 +25,11 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 class CliConfigurationTest {
 
     private static final String ID = "70a599e0-31e7-49b7-b260-868f441e862b";
-    private static final String IMAGE = "{\"id\":\"" + ID + "\",\"name\":\"imagename\"}";
+    /** An answer with every field the CURRENT version requires. */
+    private static final String IMAGE = "{\"id\":\"" + ID + "\",\"name\":\"imagename\",\"min_disk\":100,\"min_ram\":0,"
+            + "\"container_format\":\"bare\",\"disk_format\":\"qcow2\",\"file\":\"/v2/images/x/file\",\"os_hidden\":false,"
+            + "\"owner\":\"a8f10467abfc4b87b64614ab36eb9ae4\",\"protected\":false,\"status\":\"active\",\"visibility\":\"private\","
+            + "\"created_at\":\"2025-07-22T09:00:00Z\",\"updated_at\":\"2025-07-26T12:00:00Z\",\"scp_gpu_driver\":null}";
     private static final String CATALOG = "{\"endpoints\":[{\"region\":\"kr-east1\",\"service_type\":\"virtualserver\","
             + "\"service_name\":\"virtualserver\",\"url\":\"http://127.0.0.1:1\"},{\"region\":\"kr-west1\",\"service_type\":"
             + "\"virtualserver\",\"service_name\":\"virtualserver\",\"url\":\"${url}\"}]}";

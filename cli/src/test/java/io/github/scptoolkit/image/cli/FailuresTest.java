@@ -71,7 +71,11 @@ class FailuresTest {
     @Test
     void a200WithAFieldOfTheWrongTypeNamesTheField() throws Exception {
         try (LocalServer server = new LocalServer(200, "application/json",
-                "{\"id\": \"" + ID + "\", \"min_disk\": \"lots\"}", Map.of())) {
+                // every required field present (the client checks those first), one of the wrong type
+                ("{'id': '" + ID + "', 'name': 'n', 'min_disk': 'lots', 'min_ram': 0, 'container_format': 'bare',"
+                        + " 'disk_format': 'qcow2', 'file': '/f', 'os_hidden': false, 'owner': 'o', 'protected': false,"
+                        + " 'status': 'active', 'visibility': 'private', 'created_at': '2025-07-22T09:00:00Z',"
+                        + " 'updated_at': '2025-07-26T12:00:00Z', 'scp_gpu_driver': null}").replace('\'', '"'), Map.of())) {
             CliRun run = show(server);
 
             assertThat(run.exit()).isEqualTo(ScpImageCli.HTTP_ERROR);
@@ -172,11 +176,12 @@ class FailuresTest {
 
     @Test
     void timeoutIsADeadlineForTheWholeCall() throws Exception {
-        try (LocalServer server = new LocalServer(new LocalServer.Answer(200, "application/json", "{}", Map.of(), -1, 3_000))) {
+        // the server would answer after 10 s: ending (well) before that is the deadline's doing, however loaded the machine
+        try (LocalServer server = new LocalServer(new LocalServer.Answer(200, "application/json", "{}", Map.of(), -1, 10_000))) {
             Instant start = Instant.now();
             CliRun run = show(server, "--timeout", "1s");
 
-            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(4));
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(8));
             assertThat(run.exit()).isEqualTo(ScpImageCli.IO_ERROR);
             assertThat(run.err()).startsWith("error: no ").contains("within --timeout 1s");
         }

@@ -20,10 +20,13 @@ class OutputFormatsTest {
 
     private static final String ID = "70a599e0-31e7-49b7-b260-868f441e862b";
     private static final Map<String, String> DEMO_ENV = Map.of("SCP_ACCESS_KEY", "test", "SCP_SECRET_KEY", "test");
-    /** Not the model's order, with a field from a newer server, nested values, a number beyond long. */
+    /** Every required field, not in the model's order, with a field from a newer server, nested values, a number beyond long. */
     private static final String IMAGE = "{\"name\":\"imagename\",\"id\":\"" + ID + "\",\"min_disk\":100,\"os_hidden\":false,"
             + "\"checksum\":null,\"scp_from_a_newer_server\":{\"tags\":[\"a\",\"b: c\"],\"n\":123456789012345678901234567890},"
-            + "\"description\":\"two words\\nand a line\",\"created_at\":\"2025-07-22T09:00:00Z\"}";
+            + "\"description\":\"two words\\nand a line\",\"created_at\":\"2025-07-22T09:00:00Z\","
+            + "\"min_ram\":0,\"container_format\":\"bare\",\"disk_format\":\"qcow2\",\"file\":\"/v2/images/x/file\","
+            + "\"owner\":\"a8f10467abfc4b87b64614ab36eb9ae4\",\"protected\":false,\"status\":\"active\","
+            + "\"visibility\":\"private\",\"updated_at\":\"2025-07-26T12:00:00Z\",\"scp_gpu_driver\":null}";
 
     private static CliRun show(LocalServer server, String... more) {
         String[] args = new String[4 + more.length];

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Request;
 import feign.Response;
@@ -41,9 +43,16 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  *     error, so the retryer may try again; a body cut short is always an {@link EOFException}
  *     "connection closed after N of M body bytes", whatever the JDK reported;</li>
  * <li>the body is empty, the JSON {@code null}, not a JSON object where the declared type is a
- *     model, or not JSON of the declared type: a {@link DecodeException} carrying the status, not
- *     retried. A 200 never decodes to {@code null}.</li>
+ *     model, breaks the contract of the version asked for ({@link ResponseContract}: a required
+ *     property missing, {@code null} where the schema does not allow it, an empty timestamp), or is
+ *     not JSON of the declared type (e.g. an unparsable timestamp): a {@link DecodeException}
+ *     carrying the status, not retried, whose message names the model, the operation, the version
+ *     and the field, e.g. {@code [200] body is not a valid Image for showImage in virtualserver 1.3:
+ *     required field 'name' is missing (in the response to GET ...)}. A 200 never decodes to
+ *     {@code null}.</li>
  * </ul>
+ * The contract is checked in one streaming pass over the body before it is bound; rules are
+ * compiled once per operation and version.
  */
 final class ScpDecoder implements Decoder {
 
@@ -70,6 +79,11 @@ final class ScpDecoder implements Decoder {
             return operation.map(ScpOperation::operationId).orElse("unknown operation")
                     + version.map(v -> " in " + v.headerValue()).orElse("");
         }
+
+        /** {@code " for showImage in virtualserver 1.3"}; empty for an unknown operation. */
+        String forWhat() {
+            return operation.isPresent() ? " for " + this : "";
+        }
     }
 
     /** The exchange a response belongs to. */
@@ -95,33 +109,68 @@ final class ScpDecoder implements Decoder {
         // Every exception carries a copy of the request without its signature (see ScpRedaction).
         Request request = ScpRedaction.redact(response.request());
         byte[] body = readWhole(response, request);
+        String valid = "a valid " + simpleName(target) + exchange.forWhat();
         try (JsonParser parser = mapper.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw failure(response, request, "empty body", exchange, null);
+                throw failure(response, "empty body, not " + valid, null);
             }
             if (first == JsonToken.VALUE_NULL) {
-                throw failure(response, request, "body is null, not a valid " + simpleName(target), exchange, null);
+                throw failure(response, "body is null, not " + valid, null);
             }
-            if (isModel(target) && first != JsonToken.START_OBJECT) {
-                throw failure(response, request, "body is not a valid " + simpleName(target) + " (not a JSON object)",
-                        exchange, null);
+            if (isModel(target)) {
+                if (first != JsonToken.START_OBJECT) {
+                    throw failure(response, "body is not " + valid + ": not a JSON object", null);
+                }
+                ResponseContract contract = exchange.operation()
+                        .flatMap(op -> ResponseContract.of(op, exchange.version())).orElse(null);
+                if (contract != null) {
+                    String violation = contract.violation(parser);
+                    if (violation != null) {
+                        throw failure(response, "body is not " + valid + ": " + violation, null);
+                    }
+                    return mapper.readValue(body, target);
+                }
             }
             return mapper.readValue(parser, target);
         } catch (DecodeException decided) {
             throw decided;
         } catch (IOException | RuntimeException notTheDeclaredJson) {
             // A RuntimeException too (a model's own check): Feign would wrap it over the unredacted request.
-            String reason = notTheDeclaredJson instanceof JsonProcessingException json
-                    ? json.getOriginalMessage() : notTheDeclaredJson.getMessage();
-            throw failure(response, request, "body is not a valid " + simpleName(target) + " (" + reason + ")",
-                    exchange, notTheDeclaredJson);
+            throw failure(response, "body is not " + valid + ": " + reason(notTheDeclaredJson), notTheDeclaredJson);
         }
     }
 
-    private static DecodeException failure(Response response, Request request, String what, Exchange exchange,
-            Throwable cause) {
-        String message = "[" + response.status() + "] " + what + " " + during(request) + " (" + exchange + ")";
+    /** Jackson's reason, naming the field it concerns ({@code field 'created_at': Cannot deserialize ...}). */
+    private static String reason(Exception e) {
+        if (!(e instanceof JsonProcessingException json)) {
+            return String.valueOf(e.getMessage());
+        }
+        String path = json instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+        return (path.isEmpty() ? "" : "field '" + path + "': ") + json.getOriginalMessage();
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /**
+     * A {@code DecodeException} over the redacted request, saying what is wrong and where the body
+     * came from; any secret value of the request the server echoed into the body is redacted from
+     * the message too.
+     */
+    private static DecodeException failure(Response response, String what, Throwable cause) {
+        Request request = ScpRedaction.redact(response.request());
+        String message = ScpRedaction.scrub("[" + response.status() + "] " + what + " (" + during(request) + ")",
+                response.request());
         return cause == null ? new DecodeException(response.status(), message, request)
                 : new DecodeException(response.status(), message, request, cause);
     }

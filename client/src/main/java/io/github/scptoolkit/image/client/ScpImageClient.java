@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,14 +80,20 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * <p><b>Errors.</b> 400/401/403/404 throw {@link ScpBadRequestException},
  * {@link ScpUnauthorizedException}, {@link ScpForbiddenException}, {@link ScpNotFoundException}
  * (all {@code FeignException}s carrying the server's problem, with {@code code()} and
- * {@code problemCode()}); I/O errors (also a body cut short) and 429/502/503/504 are retried as
- * the builder says; a 200 whose body is empty, {@code null} or not the declared JSON throws Feign's
- * {@code DecodeException} (status 200, not retried). README's "Client behaviour under faults" has
- * the table. Every {@code FeignException} thrown (by the conveniences and by every generated
+ * {@code problemCode()}, read from an RFC 9457 problem or the other common cloud error shapes); I/O
+ * errors (also a body cut short) and 429/502/503/504 are retried as the builder says; a 200 whose
+ * body is empty, {@code null}, breaks the contract of the version asked for (a required field
+ * missing, {@code null} where not nullable, an empty or unparsable timestamp) or is not the
+ * declared JSON throws Feign's {@code DecodeException} (status 200, not retried, naming the field
+ * and the version); a call that outlives {@link Builder#callTimeout} throws
+ * {@link ScpCallTimeoutException}. README's "Client behaviour under faults" has the table. Every {@code FeignException} thrown (by the conveniences and by every generated
  * interface this client hands out) carries a copy of the request with {@code Scp-Signature}
  * redacted: nothing in it can be replayed.
  */
 public final class ScpImageClient {
+
+    /** The default of {@link Builder#callTimeout}: a call never takes longer. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     /** The Java name the generated methods give the {@code image_id} path parameter. */
     private static final String IMAGE_ID = "imageId";
@@ -266,9 +273,12 @@ public final class ScpImageClient {
      * {@code https://host:443/...}, so signing the explicit port would never verify). User info
      * ({@code user:password@}) is refused: SCP authenticates by signature, a server never sees it
      * in the URL it rebuilds (so every call would fail), and it would end up in messages and logs.
-     * No message ever shows an endpoint that contains {@code @}.
+     * No message ever shows an endpoint that contains {@code @}. A port outside 1-65535, a query
+     * ({@code ?...}) or a fragment ({@code #...}) is refused too: the client appends each
+     * operation's path to the endpoint, so they could only break every request (or fail late).
      *
-     * @throws IllegalArgumentException for anything but an absolute http(s) URL without user info
+     * @throws IllegalArgumentException for anything but an absolute http(s) URL without user info,
+     *         query or fragment, with a port (if any) in 1-65535; the message names the problem
      */
     static String normalizeEndpoint(String endpoint) {
         URI uri;
@@ -283,8 +293,29 @@ public final class ScpImageClient {
                     + "authenticated by their signature; give the keys with credentials(...)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))) {
             throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + printable(endpoint));
+        }
+        java.util.regex.Matcher bigPort = uri.getRawAuthority() == null ? null
+                : HUGE_PORT.matcher(uri.getRawAuthority());
+        if (uri.getHost() == null && bigPort != null && bigPort.find()) {
+            // URI does not parse a port beyond an int: it sees no host at all
+            throw new IllegalArgumentException("endpoint port must be between 1 and 65535: " + bigPort.group(1));
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + printable(endpoint));
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("endpoint port must be between 1 and 65535: " + uri.getPort());
+        }
+        if (uri.getRawQuery() != null) {
+            // Not echoed: a query may carry a token.
+            throw new IllegalArgumentException("endpoint must not have a query ('?...'): the client appends each "
+                    + "operation's path and query to it");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("endpoint must not have a fragment ('#...'): the client appends each "
+                    + "operation's path to it");
         }
         boolean defaultPort = uri.getPort() == (scheme.equals("https") ? 443 : 80);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -292,6 +323,9 @@ public final class ScpImageClient {
         String normalized = scheme + "://" + uri.getHost() + port + path;
         return normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1) : normalized;
     }
+
+    /** An authority ending in a port of six digits or more, which is out of range whatever its value. */
+    private static final java.util.regex.Pattern HUGE_PORT = java.util.regex.Pattern.compile(":(\\d{6,})$");
 
     /** The endpoint for a message, unless it may carry user info (a password). */
     private static String printable(String endpoint) {
@@ -325,6 +359,7 @@ public final class ScpImageClient {
      *         .endpoint(URI.create("http://127.0.0.1:8080"))
      *         .connectTimeout(Duration.ofSeconds(2))
      *         .readTimeout(Duration.ofSeconds(10))
+     *         .callTimeout(Duration.ofSeconds(30))             // the whole call, retries included
      *         .maxAttempts(3)                                  // 1 = no retries
      *         .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
      *         .serviceVersion(ScpServiceVersion.getLatest())   // the default
@@ -344,6 +379,8 @@ public final class ScpImageClient {
         private Duration initialBackoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(2);
         private Duration maxRetryAfter = Duration.ofSeconds(30);
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private LongSupplier ticker = System::nanoTime;
         private Clock clock = Clock.systemUTC();
         private final ObjectMapper mapper = ScpJson.newMapper();
         private ScpCredentialsProvider credentials;
@@ -360,7 +397,8 @@ public final class ScpImageClient {
          * Base URL of the service, e.g. {@code https://virtualserver.kr-west1.e.samsungsdscloud.com}.
          *
          * @throws IllegalArgumentException for anything but an absolute http(s) URL, or one with
-         *         user info ({@code user:password@}); the message never shows the password
+         *         user info ({@code user:password@}; the message never shows the password), a port
+         *         outside 1-65535, a query or a fragment; the message names the problem
          */
         public Builder endpoint(String endpoint) {
             this.endpoint = normalizeEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
@@ -432,9 +470,32 @@ public final class ScpImageClient {
             return this;
         }
 
-        /** Time allowed to wait for the response (default 30 s). */
+        /** Time allowed to wait for the response, per read (default 30 s). */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Time allowed for a whole call, from the moment a method is invoked to the moment it
+         * returns or throws (default 60 s): every attempt, backoff and {@code Retry-After} wait,
+         * and reading the body however slowly the server sends it. Each attempt connects and
+         * reads with at most the time left; a wait before a retry that would end past the
+         * deadline is not started. When it passes the call ends with a
+         * {@link ScpCallTimeoutException} (status -1), which is never retried.
+         *
+         * <pre>
+         * ScpImageClient.builder().endpoint(url).callTimeout(Duration.ofSeconds(10)).build();
+         * </pre>
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder callTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("callTimeout must be positive: " + timeout);
+            }
+            this.callTimeout = timeout;
             return this;
         }
 
@@ -520,6 +581,12 @@ public final class ScpImageClient {
             return this;
         }
 
+        /** The nanosecond time the call deadline runs on (default {@code System::nanoTime}); tests add simulated waits. */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
         /**
          * Builds the client.
          *
@@ -544,7 +611,8 @@ public final class ScpImageClient {
             }
             ScpCredentialsProvider signWith = credentials != null ? credentials : configured(config);
             Feign.Builder feign = Feign.builder()
-                    .invocationHandlerFactory(ScpRedaction.handlers(new InvocationHandlerFactory.Default()))
+                    .invocationHandlerFactory(ScpRedaction.handlers(
+                            CallDeadline.handlers(new InvocationHandlerFactory.Default(), callTimeout, ticker)))
                     .contract(new PathSegmentContract())
                     .requestInterceptor(new ScpVersionInterceptor(version))
                     .requestInterceptor(new ScpSigningInterceptor(signWith, clock))
@@ -555,11 +623,9 @@ public final class ScpImageClient {
                     .options(new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                             readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
                     .errorDecoder(new ScpErrorDecoder(mapper, clock))
-                    .retryer(retryer != null ? retryer : new ScpRetryer(maxAttempts, initialBackoff, maxBackoff,
-                            maxRetryAfter, clock, sleeper));
-            if (client != null) {
-                feign.client(client);
-            }
+                    .retryer(CallDeadline.retryer(retryer != null ? retryer : new ScpRetryer(maxAttempts,
+                            initialBackoff, maxBackoff, maxRetryAfter, clock, sleeper)))
+                    .client(client != null ? DeadlineClient.around(client) : DeadlineClient.jdk());
             Feign built = feign.build();
             Supplier<String> serviceEndpoint;
             Supplier<Optional<String>> endpointRegion;

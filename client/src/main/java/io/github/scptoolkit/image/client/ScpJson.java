@@ -24,7 +24,8 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  * The client's Jackson setup, lenient where the real service is: unknown fields are ignored, and
  * timestamps are read as RFC 3339 ({@code 2024-06-16T02:55:13Z}), with a space instead of the
  * {@code T} ({@code 2024-06-16 02:55:13+00:00}, as the vendor's published schema shows), or
- * without a zone ({@code 2024-06-16T02:55:13}, taken as UTC, as the vendor's SDK does).
+ * without a zone ({@code 2024-06-16T02:55:13}, taken as UTC, as the vendor's SDK does). Anything
+ * else, the empty string included, is a mapping error (JSON {@code null} stays {@code null}).
  *
  * <pre>
  * Image image = ScpJson.newMapper().readValue(json, Image.class);
@@ -77,7 +78,9 @@ public final class ScpJson {
         public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.getValueAsString();
             if (text == null || text.isBlank()) {
-                return null;
+                // One rule: a timestamp is either null (where the schema allows it) or one of the forms above.
+                return (OffsetDateTime) ctxt.handleWeirdStringValue(OffsetDateTime.class, String.valueOf(text),
+                        "empty, not an RFC 3339 timestamp");
             }
             try {
                 return parseTimestamp(text);

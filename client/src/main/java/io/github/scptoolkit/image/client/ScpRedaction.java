@@ -1,6 +1,9 @@
 package io.github.scptoolkit.image.client;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationHandler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -73,6 +76,8 @@ final class ScpRedaction {
         } else if (e instanceof DecodeException) {
             copy = e.getCause() != null ? new DecodeException(e.status(), message, request, e.getCause())
                     : new DecodeException(e.status(), message, request);
+        } else if (e instanceof ScpCallTimeoutException timeout) {
+            copy = new ScpCallTimeoutException(message, request, e.getCause(), timeout.timeout(), timeout.attempts());
         } else if (e instanceof ScpProblemException typed) {
             copy = ScpErrorDecoder.typed(e.status(), message, request, body(e), headers, typed.problem().orElse(null));
         } else {
@@ -128,6 +133,82 @@ final class ScpRedaction {
             }
         }
         return scrubbed;
+    }
+
+    /**
+     * {@code text} without the secret header values of {@code original} (the request as sent),
+     * also percent-encoded or JSON-escaped: what a server or proxy that echoes requests may put
+     * into a body, and so into a message.
+     */
+    static String scrub(String text, Request original) {
+        if (text == null || original == null) {
+            return text;
+        }
+        String scrubbed = text;
+        for (String secret : secrets(original)) {
+            scrubbed = scrubbed.replace(secret, ScpMaskingLogger.REDACTED);
+        }
+        return scrubbed;
+    }
+
+    /** {@code body} without the secret header values of {@code original} (see {@link #scrub(String, Request)}). */
+    static byte[] scrub(byte[] body, Request original) {
+        if (body == null || body.length == 0 || original == null) {
+            return body;
+        }
+        byte[] scrubbed = body;
+        for (String secret : secrets(original)) {
+            scrubbed = replace(scrubbed, secret.getBytes(StandardCharsets.ISO_8859_1),
+                    ScpMaskingLogger.REDACTED.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return scrubbed;
+    }
+
+    /** The masked header values of a request as sent, as they may be echoed: raw, percent-encoded, JSON-escaped. */
+    private static List<String> secrets(Request original) {
+        List<String> secrets = new ArrayList<>();
+        for (Map.Entry<String, Collection<String>> header : original.headers().entrySet()) {
+            if (ScpMaskingLogger.isMasked(header.getKey())) {
+                for (String value : header.getValue()) {
+                    if (value != null && !value.isEmpty() && !ScpMaskingLogger.REDACTED.equals(value)) {
+                        secrets.add(value);
+                        secrets.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                        secrets.add(value.replace("/", "\\/"));
+                    }
+                }
+            }
+        }
+        return secrets;
+    }
+
+    private static byte[] replace(byte[] in, byte[] what, byte[] with) {
+        ByteArrayOutputStream out = null;
+        int copied = 0;
+        for (int i = 0; i <= in.length - what.length; i++) {
+            if (matches(in, i, what)) {
+                if (out == null) {
+                    out = new ByteArrayOutputStream(in.length);
+                }
+                out.write(in, copied, i - copied);
+                out.write(with, 0, with.length);
+                i += what.length - 1;
+                copied = i + 1;
+            }
+        }
+        if (out == null) {
+            return in;
+        }
+        out.write(in, copied, in.length - copied);
+        return out.toByteArray();
+    }
+
+    private static boolean matches(byte[] in, int at, byte[] what) {
+        for (int j = 0; j < what.length; j++) {
+            if (in[at + j] != what[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] body(FeignException e) {

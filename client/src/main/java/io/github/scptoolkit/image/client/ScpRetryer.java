@@ -13,7 +13,10 @@ import feign.Retryer;
  * {@code Retry-After} when it sends one (giving up at once when that is longer than
  * {@code maxRetryAfter}: waiting less than asked would not be honouring it), else an exponential
  * backoff from {@code initialBackoff}, doubled per attempt, capped at {@code maxBackoff}. At most
- * {@code maxAttempts} attempts in all (1 = no retry). Feign clones a retryer per call.
+ * {@code maxAttempts} attempts in all (1 = no retry). A wait that would end past the call's
+ * deadline ({@link CallDeadline}) is not started: the call ends at once with a
+ * {@link ScpCallTimeoutException} whose cause is the failure that would have been retried. Feign
+ * clones a retryer per call.
  */
 final class ScpRetryer implements Retryer {
 
@@ -59,6 +62,13 @@ final class ScpRetryer implements Retryer {
         long wait = waitMillis(e);
         if (wait < 0) {
             throw e;
+        }
+        CallDeadline deadline = CallDeadline.current();
+        if (deadline != null && deadline.wouldPass(wait)) {
+            // Waiting would end past the call's deadline: end now rather than sleep into it.
+            throw deadline.exceeded(e.request(), "before the " + CallDeadline.human(Duration.ofMillis(wait))
+                    + (e.retryAfter() != null ? " the server asked to wait (Retry-After)" : " backoff")
+                    + " before attempt " + (attempt + 1) + " could end", e);
         }
         attempt++;
         try {

@@ -49,6 +49,7 @@ import io.github.scptoolkit.image.client.generated.model.Image;
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpField;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
+import io.github.scptoolkit.image.spec.ScpSchema;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
@@ -306,6 +307,84 @@ class ClientFaultsTest {
     }
 
     @Test
+    @DisplayName("200 with an empty JSON object")
+    void emptyObject200() {
+        server.enqueue(json(200, "{}"));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertDecodeFailure(thrown);
+        assertThat(thrown).hasMessageStartingWith("[200] body is not a valid Image for showImage in "
+                + ScpServiceVersion.getLatest().headerValue() + ": required field '"
+                + currentSchema().requiredFields().get(0).name() + "' is missing");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    static Stream<String> requiredFieldsOfTheSpec() {
+        return currentSchema().requiredFields().stream().map(ScpField::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requiredFieldsOfTheSpec")
+    @DisplayName("200 missing a required field")
+    void missingRequiredField(String field) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(IMAGE);
+        body.remove(field);
+        server.enqueue(json(200, body.toString()));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertDecodeFailure(thrown);
+        assertThat(thrown).hasMessageContaining("for showImage in " + ScpServiceVersion.getLatest().headerValue()
+                + ": required field '" + field + "' is missing");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    static Stream<String> nonNullableFieldsOfTheSpec() {
+        return currentSchema().fields().stream().filter(f -> !f.nullable()).map(ScpField::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nonNullableFieldsOfTheSpec")
+    @DisplayName("200 with null in a non-nullable field")
+    void nullInANonNullableField(String field) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(IMAGE);
+        body.putNull(field);
+        server.enqueue(json(200, body.toString()));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertDecodeFailure(thrown);
+        assertThat(thrown).hasMessageContaining("for showImage in " + ScpServiceVersion.getLatest().headerValue()
+                + ": field '" + field + "' is null but not nullable");
+    }
+
+    static Stream<Arguments> badTimestamps() {
+        return currentSchema().fields().stream().filter(f -> "date-time".equals(f.format()))
+                .flatMap(f -> Stream.of(Arguments.of(f.name(), ""), Arguments.of(f.name(), " "),
+                        Arguments.of(f.name(), "yesterday"), Arguments.of(f.name(), "2025-13-45T99:00:00Z")));
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}''")
+    @MethodSource("badTimestamps")
+    @DisplayName("200 with an empty or unparsable timestamp")
+    void emptyOrUnparsableTimestamp(String field, String sent) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(IMAGE);
+        body.put(field, sent);
+        server.enqueue(json(200, body.toString()));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertDecodeFailure(thrown);
+        assertThat(thrown).hasMessageContaining("for showImage in " + ScpServiceVersion.getLatest().headerValue()
+                + ": field '" + field + "'");
+    }
+
+    @Test
     @DisplayName("HTML 502 from a proxy")
     void html502FromAProxy() {
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
@@ -542,6 +621,295 @@ class ClientFaultsTest {
         assertThat(signatures).doesNotHaveDuplicates();
     }
 
+    // ---- the call deadline: no call outlives callTimeout, whatever the server does ----
+
+    /** The deadline of the tests below: short, but each test asserts only a generous upper bound. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+    /** Slack for a loaded machine: a call must end before CALL_TIMEOUT plus this. */
+    private static final Duration SLACK = Duration.ofSeconds(6);
+
+    @Test
+    @DisplayName("body drip-fed past the call timeout")
+    void bodyDripFedPastTheCallTimeout() {
+        // one byte a second: every read succeeds well within the read timeout, so only the deadline can end it
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(IMAGE)
+                .throttleBody(1, 1, TimeUnit.SECONDS).build());
+        server.enqueue(json(200, IMAGE));
+        ScpImageClient client = builder().readTimeout(Duration.ofSeconds(10)).callTimeout(CALL_TIMEOUT).build();
+
+        long start = System.nanoTime();
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertCallTimeout(thrown, "while reading the response body");
+        assertThat(took).isLessThan(CALL_TIMEOUT.plus(SLACK));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("status line and headers drip-fed past the call timeout")
+    void headersDripFedPastTheCallTimeout() throws Exception {
+        try (DrippingServer dripping = new DrippingServer(Duration.ofMillis(200))) {
+            ScpImageClient client = builder().endpoint("http://127.0.0.1:" + dripping.port())
+                    .readTimeout(Duration.ofSeconds(10)).callTimeout(CALL_TIMEOUT).build();
+            imageUrl = "http://127.0.0.1:" + dripping.port() + "/v1/images/" + ID;
+
+            long start = System.nanoTime();
+            Throwable thrown = failureOf(() -> client.showImage(ID));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertCallTimeout(thrown, "while waiting for the response");
+            assertThat(took).isLessThan(CALL_TIMEOUT.plus(SLACK));
+            assertThat(dripping.accepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("response slower than the call timeout")
+    void responseSlowerThanTheCallTimeout() {
+        server.enqueue(new MockResponse.Builder().headersDelay(20, TimeUnit.SECONDS).body(IMAGE).build());
+        ScpImageClient client = builder().readTimeout(Duration.ofSeconds(30)).callTimeout(CALL_TIMEOUT).build();
+
+        long start = System.nanoTime();
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // the attempt read with min(readTimeout, time left) and the watchdog disconnects it at the deadline:
+        // it ends then (whichever comes first), not after the 30 s read timeout
+        assertCallTimeout(thrown, "while waiting for the response");
+        assertThat(thrown.getCause()).isInstanceOf(IOException.class);
+        assertThat(took).isLessThan(CALL_TIMEOUT.plus(SLACK));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Retry-After beyond the call timeout")
+    void retryAfterBeyondTheCallTimeout() {
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "20").build());
+        server.enqueue(json(200, IMAGE));
+        ScpImageClient client = builder().maxRetryAfter(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(10)).build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        // the server's 20 s would end past the 10 s deadline: no wait, no second request
+        assertCallTimeout(thrown, "Retry-After");
+        assertThat(thrown.getCause()).isExactlyInstanceOf(RetryableException.class);
+        assertThat(((RetryableException) thrown.getCause()).status()).isEqualTo(503);
+        assertThat(time.waits).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("retries and backoff past the call timeout")
+    void retriesAndBackoffPastTheCallTimeout() {
+        for (int i = 0; i < 10; i++) {
+            server.enqueue(json(503, "{}"));
+        }
+        // backoff 2 s, 4 s, ... (simulated, counted by the deadline): the second wait would end past 5 s
+        ScpImageClient client = builder().maxAttempts(10).backoff(Duration.ofSeconds(2), Duration.ofSeconds(8))
+                .callTimeout(Duration.ofSeconds(5)).build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertCallTimeout(thrown, "backoff");
+        assertThat(time.waits).containsExactly(2_000L);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(((ScpCallTimeoutException) thrown).attempts()).isEqualTo(2);
+    }
+
+    /** A call ended by its deadline: typed, status -1, never retried, nothing secret in it. */
+    private void assertCallTimeout(Throwable thrown, String when) {
+        assertThat(thrown).isExactlyInstanceOf(ScpCallTimeoutException.class);
+        ScpCallTimeoutException timeout = (ScpCallTimeoutException) thrown;
+        assertThat(timeout.status()).isEqualTo(-1);
+        assertThat(timeout).hasMessageStartingWith("call timed out: callTimeout " + CallDeadline.human(timeout.timeout())
+                + " passed").hasMessageContaining(when).hasMessageContaining("GET " + imageUrl);
+        assertThat(timeout.request().headers().get(ScpSigner.SIGNATURE_HEADER))
+                .containsOnly(ScpMaskingLogger.REDACTED);
+        assertNoSecrets(thrown);
+    }
+
+    /** Accepts connections, reads the request, then sends an endless response head one byte at a time. */
+    private static final class DrippingServer implements AutoCloseable {
+        private static final String DRIP = "X-Drip: a\r\n";
+        private final ServerSocket socket;
+        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+
+        DrippingServer(Duration interval) throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket s = socket.accept()) {
+                        accepted.incrementAndGet();
+                        s.getInputStream().read(new byte[8192]);
+                        byte[] head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n".getBytes(
+                                java.nio.charset.StandardCharsets.US_ASCII);
+                        for (int i = 0; ; i++) {
+                            s.getOutputStream().write(i < head.length ? head[i] : DRIP.charAt((i - head.length) % DRIP.length()));
+                            s.getOutputStream().flush();
+                            Thread.sleep(interval.toMillis());
+                        }
+                    } catch (IOException | InterruptedException closed) {
+                        // the client hung up, or the test ended
+                    }
+                }
+            }, "dripping-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int accepted() {
+            return accepted.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            thread.interrupt();
+        }
+    }
+
+    // ---- error bodies in the other common cloud shapes ----
+
+    @Test
+    @DisplayName("OpenStack errors[] body")
+    void openStackErrorsBody() {
+        server.enqueue(json(400, """
+                {"errors": [{"request_id": "req-1", "code": "image.invalid_id", "status": 400,
+                             "title": "Invalid image id", "detail": "The id is not a UUID."},
+                            {"code": "image.other", "title": "Other"}]}"""));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertThat(thrown).isExactlyInstanceOf(ScpBadRequestException.class);
+        ScpProblemException problem = (ScpProblemException) thrown;
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.code()).isEqualTo("image.invalid_id");
+        assertThat(problem.detail()).isEqualTo("The id is not a UUID.");
+        assertThat(problem.errors()).extracting(e -> e.getCode()).containsExactly("image.invalid_id", "image.other");
+        assertThat(problem.errors().get(0).getStatus()).isEqualTo("400");
+        assertThat(thrown).hasMessage("[400] image.invalid_id: The id is not a UUID. during "
+                + "ImagesApi#showImage(String,ScpServiceVersion,String)");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertNoSecrets(thrown);
+    }
+
+    static Stream<Arguments> wrappedErrors() {
+        return Stream.of(
+                Arguments.of(400, "{\"badRequest\": {\"code\": 400, \"message\": \"Invalid image id.\"}}", "badRequest",
+                        "Invalid image id.", ScpBadRequestException.class),
+                Arguments.of(404, "{\"itemNotFound\": {\"message\": \"Image not found.\", \"code\": 404}}", "itemNotFound",
+                        "Image not found.", ScpNotFoundException.class),
+                Arguments.of(403, "{\"forbidden\": {\"message\": \"Policy does not allow this.\", \"code\": \"403\"}}",
+                        "forbidden", "Policy does not allow this.", ScpForbiddenException.class),
+                Arguments.of(401, "{\"error\": {\"code\": \"InvalidAuthenticationToken\", \"message\": \"Bad token.\"}}",
+                        "InvalidAuthenticationToken", "Bad token.", ScpUnauthorizedException.class),
+                Arguments.of(404, "{\"error\": {\"code\": 404, \"message\": \"Not found.\", \"status\": \"NOT_FOUND\"}}",
+                        "NOT_FOUND", "Not found.", ScpNotFoundException.class),
+                Arguments.of(400, "{\"error\": {\"code\": 400, \"message\": \"Bad id.\", \"title\": \"Bad Request\"}}", null,
+                        "Bad id.", ScpBadRequestException.class));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("wrappedErrors")
+    @DisplayName("Nova-style and {\"error\": {...}} bodies")
+    void novaStyleAndErrorObjectBodies(int status, String body, String code, String detail,
+            Class<? extends FeignException> type) {
+        server.enqueue(json(status, body));
+        ScpImageClient client = builder().build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        assertThat(thrown).isExactlyInstanceOf(type);
+        ScpProblemException problem = (ScpProblemException) thrown;
+        assertThat(problem.status()).isEqualTo(status);
+        assertThat(problem.code()).isEqualTo(code);
+        assertThat(problem.detail()).isEqualTo(detail);
+        assertThat(problem.errors()).singleElement().satisfies(e -> {
+            assertThat(e.getCode()).isEqualTo(code);
+            assertThat(e.getDetail()).isEqualTo(detail);
+            assertThat(e.getStatus()).isEqualTo(String.valueOf(status));
+        });
+        assertThat(thrown.getMessage()).startsWith("[" + status + "]").contains(detail);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertNoSecrets(thrown);
+    }
+
+    @Test
+    @DisplayName("error body in no known shape")
+    void errorBodyInNoKnownShape() {
+        String huge = "<html><body>" + "Bad Request ".repeat(20_000) + "</body></html>";
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "text/html").body(huge).build());
+        server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html").body(huge).build());
+        ScpImageClient client = builder().build();
+
+        Throwable thrown400 = failureOf(() -> client.showImage(ID));
+        Throwable thrown500 = failureOf(() -> client.showImage(ID));
+
+        assertThat(thrown400).isExactlyInstanceOf(ScpBadRequestException.class);
+        assertThat(((ScpProblemException) thrown400).problem()).isEmpty();
+        assertThat(((FeignException) thrown400).status()).isEqualTo(400);
+        assertThat(((FeignException) thrown400).contentUTF8()).hasSize(ScpErrorDecoder.MAX_BODY).startsWith("<html>");
+        assertThat(thrown500).isExactlyInstanceOf(FeignException.InternalServerError.class);
+        assertThat(((FeignException) thrown500).content()).hasSize(ScpErrorDecoder.MAX_BODY);
+        assertNoSecrets(thrown400);
+        assertNoSecrets(thrown500);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {400, 401, 404, 429, 500, 502})
+    @DisplayName("error body echoing the request")
+    void errorBodyEchoingTheRequest(int status) throws Exception {
+        // a debugging proxy that answers with the request it got: the signature must not come back out
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String signature = request.getHeaders().get(ScpSigner.SIGNATURE_HEADER);
+                return json(status, "{\"code\": \"ECHO\", \"detail\": \"got signature " + signature
+                        + " and " + signature.replace("/", "\\/") + "\", \"echo\": \""
+                        + java.net.URLEncoder.encode(signature, java.nio.charset.StandardCharsets.UTF_8) + "\"}");
+            }
+        });
+        ScpImageClient client = builder().maxAttempts(1).build();
+
+        Throwable thrown = failureOf(() -> client.showImage(ID));
+
+        String signature = server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get(ScpSigner.SIGNATURE_HEADER);
+        FeignException e = (FeignException) thrown;
+        assertThat(e.status()).isEqualTo(status);
+        for (String shown : List.of(e.getMessage(), e.toString(), e.contentUTF8())) {
+            assertThat(shown).doesNotContain(signature, signature.replace("/", "\\/"),
+                    java.net.URLEncoder.encode(signature, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (e instanceof ScpProblemException problem) {
+            assertThat(problem.detail()).contains(ScpMaskingLogger.REDACTED).doesNotContain(signature);
+        }
+        assertNoSecrets(thrown);
+    }
+
+    // ---- the builder ----
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://127.0.0.1:99999", "http://127.0.0.1:0", "http://127.0.0.1:65536",
+        "http://127.0.0.1:99999999999", "http://127.0.0.1:8080/?token=abc", "http://127.0.0.1:8080?", "http://127.0.0.1/#frag",
+        "http://127.0.0.1:8080/#"})
+    @DisplayName("endpoint with a port out of range, a query or a fragment")
+    void endpointWithABadPortQueryOrFragment(String endpoint) {
+        Throwable thrown = catchThrowable(() -> builder().endpoint(endpoint));
+
+        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class).hasNoCause();
+        String problem = endpoint.contains("#") ? "must not have a fragment" : endpoint.contains("?") ? "must not have a query"
+                : "port must be between 1 and 65535";
+        assertThat(thrown).hasMessageContaining(problem).hasMessageNotContaining("token=abc");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
     // ---- helpers ----
 
     /**
@@ -555,6 +923,7 @@ class ClientFaultsTest {
                 .credentials(CREDENTIALS)
                 .clock(time)
                 .sleeper(time::sleep)
+                .ticker(time::nanos)
                 .connectTimeout(Duration.ofSeconds(1))
                 .readTimeout(READ_TIMEOUT)
                 .maxAttempts(MAX_ATTEMPTS);
@@ -594,6 +963,7 @@ class ClientFaultsTest {
 
     /** No message, toString or header map of the exception (or its causes) carries the key or a signature. */
     private void assertNoSecrets(Throwable thrown) {
+        assertThat(thrown).isNotNull();
         List<String> secrets = new ArrayList<>(List.of(CREDENTIALS.secretKey(), "Scp-Signature"));
         secrets.addAll(time.signaturesSigned(imageUrl));
         for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -605,6 +975,11 @@ class ClientFaultsTest {
                 assertThat(f.responseHeaders().keySet()).noneMatch(h -> h.equalsIgnoreCase("Scp-Signature"));
             }
         }
+    }
+
+    /** The CURRENT version's 200 schema of Show Image, from the facts generated from the spec. */
+    static ScpSchema currentSchema() {
+        return ScpApi.SHOW_IMAGE.responseSchema(ScpServiceVersion.getLatest()).orElseThrow();
     }
 
     /** Nullable properties of the CURRENT version's 200 schema, from the facts generated from the spec. */
@@ -630,9 +1005,17 @@ class ClientFaultsTest {
             this.now = start.toEpochMilli();
         }
 
+        private long simulatedNanos;
+
         synchronized void sleep(long millis) {
             waits.add(millis);
             now += millis;
+            simulatedNanos += TimeUnit.MILLISECONDS.toNanos(millis);
+        }
+
+        /** The call deadline's time: real time plus every simulated wait. */
+        synchronized long nanos() {
+            return System.nanoTime() + simulatedNanos;
         }
 
         /** Every signature this client could have sent for {@code url} at the times seen so far. */

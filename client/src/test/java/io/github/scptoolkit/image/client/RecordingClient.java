@@ -17,7 +17,8 @@ import feign.Response;
 /** A Feign {@link Client} that records each request it is given and answers from a script. */
 final class RecordingClient implements Client {
 
-    static final String IMAGE_JSON = "{\"id\":\"70a599e0-31e7-49b7-b260-868f441e862b\",\"name\":\"imagename\"}";
+    /** A valid image body of the CURRENT shape (every version's required fields). */
+    static final String IMAGE_JSON = ClientFaultsTest.IMAGE;
 
     final List<Request> requests = new ArrayList<>();
     private final Deque<Object> script = new ArrayDeque<>();

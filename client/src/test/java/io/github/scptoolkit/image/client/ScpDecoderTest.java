@@ -118,7 +118,7 @@ class ScpDecoderTest {
         Throwable thrown = catchThrowable(() -> decoder.decode(response(body), Image.class));
 
         assertThat(thrown).isExactlyInstanceOf(DecodeException.class)
-                .hasMessageStartingWith("[200] body is not a valid Image (not a JSON object) in the response to GET " + URL);
+                .hasMessage("[200] body is not a valid Image: not a JSON object (in the response to GET " + URL + ")");
         assertThat(((DecodeException) thrown).status()).isEqualTo(200);
     }
 
@@ -129,10 +129,27 @@ class ScpDecoderTest {
         Throwable thrown = catchThrowable(() -> decoder.decode(response(body), Image.class));
 
         assertThat(thrown).isExactlyInstanceOf(DecodeException.class)
-                .hasMessageStartingWith("[200] body is not a valid Image (")
-                .hasMessageContaining(" in the response to GET " + URL);
+                .hasMessageStartingWith("[200] body is not a valid Image: ")
+                .hasMessageEndingWith(" (in the response to GET " + URL + ")");
         assertThat(((DecodeException) thrown).status()).isEqualTo(200);
         assertThat(thrown.getCause()).isInstanceOf(IOException.class);
+        assertNoRequestHeaders((FeignException) thrown);
+    }
+
+    @Test
+    void aBindingFailureNamesTheFieldItConcerns() {
+        Throwable thrown = catchThrowable(() -> decoder.decode(response("{\"created_at\": \"yesterday\"}"), Image.class));
+
+        assertThat(thrown).hasMessageStartingWith("[200] body is not a valid Image: field 'created_at': ")
+                .hasMessageContaining("yesterday");
+    }
+
+    @Test
+    void aMessageNeverEchoesTheRequestsSignatureFromTheBody() {
+        Throwable thrown = catchThrowable(() -> decoder.decode(response("{\"min_disk\": \"c2lnbmF0dXJl\"}"), Image.class));
+
+        assertThat(thrown).isExactlyInstanceOf(DecodeException.class).hasMessageContaining("field 'min_disk'")
+                .hasMessageContaining(ScpMaskingLogger.REDACTED);
         assertNoRequestHeaders((FeignException) thrown);
     }
 
@@ -240,7 +257,8 @@ class ScpDecoderTest {
         Throwable thrown = catchThrowable(() -> decoder.decode(nullBody, Image.class));
 
         assertThat(thrown).isExactlyInstanceOf(DecodeException.class)
-                .hasMessageEndingWith("(" + ScpApi.SHOW_IMAGE.operationId() + " in " + asked.headerValue() + ")");
+                .hasMessageStartingWith("[200] body is null, not a valid Image for " + ScpApi.SHOW_IMAGE.operationId()
+                        + " in " + asked.headerValue() + " (in the response to GET " + URL + ")");
     }
 
     // ---- helpers ----

@@ -120,6 +120,51 @@ class ScpErrorDecoderTest {
         }
     }
 
+    static Stream<Arguments> shapes() {
+        return Stream.of(
+                Arguments.of("RFC 9457 without code", "{\"type\":\"about:blank\",\"title\":\"Bad\",\"status\":400,\"detail\":\"D.\"}",
+                        null, "D.", 0),
+                Arguments.of("RFC 9457 with a status that is not a number", "{\"code\":\"X\",\"status\":\"oops\",\"detail\":\"D.\","
+                        + "\"errors\":[{\"code\":\"X\",\"detail\":\"D.\"}]}", "X", "D.", 1),
+                Arguments.of("Spring Boot's error JSON", "{\"timestamp\":\"2025-01-01T00:00:00Z\",\"status\":400,"
+                        + "\"error\":\"Bad Request\",\"message\":\"D.\",\"path\":\"/v1/images/x\"}", null, "D.", 0),
+                Arguments.of("OpenStack errors[]", "{\"errors\":[{\"code\":\"a.b\",\"title\":\"T\",\"detail\":\"D.\",\"status\":400},"
+                        + "{\"code\":\"c.d\",\"title\":\"T2\"}]}", "a.b", "D.", 2),
+                Arguments.of("OpenStack errors[] with a title only", "{\"errors\":[{\"code\":\"a.b\",\"title\":\"T\"}]}",
+                        "a.b", "T", 1),
+                Arguments.of("Nova", "{\"badRequest\":{\"code\":400,\"message\":\"D.\"}}", "badRequest", "D.", 1),
+                Arguments.of("error object with a text code", "{\"error\":{\"code\":\"Bad\",\"message\":\"D.\"}}", "Bad", "D.", 1),
+                Arguments.of("error object with a number code", "{\"error\":{\"code\":400,\"message\":\"D.\"}}", null, "D.", 1),
+                Arguments.of("a gateway's message", "{\"message\":\"D.\"}", null, "D.", 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void errorBodiesInTheCommonCloudShapesAreRead(String name, String body, String code, String detail, int errors) {
+        Exception e = DECODER.decode(METHOD_KEY, response(400, body, Map.of()));
+
+        assertThat(e).isExactlyInstanceOf(ScpBadRequestException.class);
+        ScpProblemException typed = (ScpProblemException) e;
+        assertThat(typed.problem()).isPresent();
+        assertThat(typed.code()).isEqualTo(code);
+        assertThat(typed.detail()).isEqualTo(detail);
+        assertThat(typed.errors()).hasSize(errors);
+        assertThat(((FeignException) e).contentUTF8()).isEqualTo(body);
+    }
+
+    @Test
+    void anErrorBodyIsKeptUpTo4KiBAndWithoutTheRequestsSignature() {
+        String echo = "{\"code\":\"X\",\"detail\":\"c2VjcmV0LXNpZ25hdHVyZQ==\",\"pad\":\"" + "p".repeat(10_000) + "\"}";
+        for (int status : new int[] {400, 401, 403, 404, 409, 429, 500, 503}) {
+            FeignException e = (FeignException) DECODER.decode(METHOD_KEY, response(status, echo, Map.of()));
+
+            // the first 4 KiB as sent, the echoed signature replaced by the shorter "<redacted>"
+            assertThat(e.content().length).as("status %d", status).isBetween(ScpErrorDecoder.MAX_BODY - 100, ScpErrorDecoder.MAX_BODY);
+            assertThat(e.contentUTF8()).doesNotContain("c2VjcmV0LXNpZ25hdHVyZQ==").contains(ScpMaskingLogger.REDACTED);
+            assertThat(e.getMessage()).doesNotContain("c2VjcmV0LXNpZ25hdHVyZQ==");
+        }
+    }
+
     static Stream<Arguments> retryable() {
         return Stream.of(
                 Arguments.of(429, "2", NOW.plusSeconds(2).toEpochMilli()),

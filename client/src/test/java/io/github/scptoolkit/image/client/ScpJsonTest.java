@@ -57,6 +57,23 @@ class ScpJsonTest {
                 .hasMessageContaining("16/06/2024");
     }
 
+    @ParameterizedTest(name = "''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", "\t"})
+    void anEmptyTimestampIsAMappingErrorNotANull(String sent) {
+        String json = body().put("created_at", sent).toString();
+
+        assertThatThrownBy(() -> mapper.readValue(json, Image.class))
+                .isInstanceOf(JsonMappingException.class)
+                .hasMessageContaining("empty, not an RFC 3339 timestamp");
+    }
+
+    @Test
+    void aNullTimestampStaysNull() throws Exception {
+        Image image = mapper.readValue(body().putNull("created_at").toString(), Image.class);
+
+        assertThat(image.getCreatedAt()).isNull();
+    }
+
     @Test
     void unknownFieldsAreIgnored() throws Exception {
         ObjectNode body = body();

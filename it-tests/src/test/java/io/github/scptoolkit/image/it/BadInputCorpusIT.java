@@ -2,6 +2,7 @@ package io.github.scptoolkit.image.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.github.scptoolkit.image.it.contract.InvalidRequests;
 import io.github.scptoolkit.image.it.contract.SpecContract;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
+import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
  * The negative corpus, one request per case (see {@link BadInputs#corpus()}): every header of the
@@ -63,6 +67,44 @@ class BadInputCorpusIT {
         BadInputs.corpus().forEach(m -> covered.add(m.name().split(" ")[0]));
 
         assertThat(covered).containsAll(SpecContract.headerNames());
+    }
+
+    static Stream<BadInputs.Mutation> ambiguous() {
+        return BadInputs.ambiguous().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ambiguous")
+    void aSingleValuedHeaderWithDifferentValuesIsRefusedAsAmbiguous(BadInputs.Mutation mutation) {
+        BadInputs inputs = new BadInputs(port);
+        RawHttp.Request request = inputs.valid();
+        ScpProblemCode expected = mutation.name().split(" ")[0].equalsIgnoreCase(ScpApi.VERSION_HEADER)
+                ? ScpProblemCode.UNSUPPORTED_API_VERSION : ScpProblemCode.INVALID_REQUEST;
+
+        RawHttp.Response response = inputs.apply(request, List.of(mutation), new Random(0));
+
+        assertThat(response.status()).as("%s -> %s", request, response.body()).isEqualTo(expected.status());
+        JsonNode problem = ReferenceServer.json(response.body());
+        assertThat(problem.path("code").asText()).isEqualTo(expected.code());
+        assertThat(problem.path("detail").asText()).contains("ambiguous");
+        assertThat(response.first(ScpApi.VERSION_HEADER)).as("no version served").isNull();
+    }
+
+    @Test
+    void theSameVersionRepeatedOrAListHeaderWithSeveralValuesIsServed() {
+        BadInputs inputs = new BadInputs(port);
+        String version = SpecVersions.otherServed(Clock.systemUTC()).headerValue();
+        RawHttp.Request twice = inputs.valid().header(ScpApi.VERSION_HEADER, version)
+                .header(BadInputs.GO_SDK_VERSION_HEADER, version);
+        RawHttp.Request joined = inputs.valid().header(ScpApi.VERSION_HEADER, version + ", " + version);
+        RawHttp.Request languages = inputs.valid().header("Accept-Language", "ko-KR").header("Accept-Language", "en-US");
+
+        for (RawHttp.Request request : List.of(twice, joined)) {
+            RawHttp.Response response = inputs.send(inputs.sign(request));
+            assertThat(response.status()).as("%s -> %s", request, response.body()).isEqualTo(200);
+            assertThat(response.first(ScpApi.VERSION_HEADER)).isEqualTo(version);
+        }
+        assertThat(inputs.send(inputs.sign(languages)).status()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.scptoolkit.image.it;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.it.contract.SpecContract;
 import io.github.scptoolkit.image.spec.ScpApi;
+import io.github.scptoolkit.image.spec.ScpParameter;
+import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * Bad input derived from the spec: its header parameters and signature headers
@@ -142,6 +145,7 @@ final class BadInputs {
             r.set("Scp-Api-Version", SpecVersions.UNKNOWN);
             r.header("Scp-Api-Version", SpecVersions.current().headerValue());
         }));
+        all.addAll(ambiguous());
         all.add(new Mutation("Scp-Api-Version with a NUL", true, (r, rnd) -> r.set("Scp-Api-Version",
                 ScpApi.SERVICE + "\0 " + SpecVersions.current().getVersion())));
         all.add(new Mutation("Accept-Language oversized (8 KB)", true, (r, rnd) -> r.set("Accept-Language", KB8)));
@@ -166,6 +170,51 @@ final class BadInputs {
         }
         for (String accept : BAD_ACCEPTS) {
             all.add(new Mutation("Accept '" + accept + "'", true, (r, rnd) -> r.set("Accept", accept)));
+        }
+        return all;
+    }
+
+    /**
+     * The vendor's Go SDK spells the version header its own way and always sends it with the
+     * version it was built for, the oldest of the service (1.0); a user's {@code AddDefaultHeader}
+     * adds a second one.
+     */
+    static final String GO_SDK_VERSION_HEADER = "Scp-API-Version";
+
+    static String goSdkVersion() {
+        return ScpServiceVersion.all().stream().min(Comparator.naturalOrder()).orElseThrow().headerValue();
+    }
+
+    /**
+     * Every single-valued header parameter of Show Image ({@link ScpParameter#singleValued()},
+     * from the spec) sent twice with different values, and as one comma-joined list of them; for
+     * the version header also the Go SDK's own header plus a user's. Each name starts with the header.
+     */
+    static List<Mutation> ambiguous() {
+        List<Mutation> all = new ArrayList<>();
+        String current = SpecVersions.current().headerValue();
+        String other = SpecVersions.otherServed(Clock.systemUTC()).headerValue();
+        for (ScpParameter p : ScpApi.SHOW_IMAGE.parameters()) {
+            if (!p.singleValued()) {
+                continue;
+            }
+            boolean version = p.name().equalsIgnoreCase(ScpApi.VERSION_HEADER);
+            String a = version ? current : "a";
+            String b = version ? other : "b";
+            all.add(new Mutation(p.name() + " sent twice, different values", true, (r, rnd) -> {
+                r.set(p.name(), a);
+                r.header(p.name(), b);
+            }));
+            all.add(new Mutation(p.name() + " as a comma-joined list of different values", true,
+                    (r, rnd) -> r.set(p.name(), a + ", " + b)));
+            if (version) {
+                all.add(new Mutation(GO_SDK_VERSION_HEADER + " of the vendor Go SDK plus a user's AddDefaultHeader", true,
+                        (r, rnd) -> {
+                            r.remove(p.name());
+                            r.header(GO_SDK_VERSION_HEADER, goSdkVersion());
+                            r.header(p.name(), current);
+                        }));
+            }
         }
         return all;
     }

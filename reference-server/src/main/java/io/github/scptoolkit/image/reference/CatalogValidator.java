@@ -67,36 +67,52 @@ final class CatalogValidator {
             JsonNode entry = catalog.get(i);
             JsonNode image = entry.path("image");
             String where = "catalog[" + i + "]" + (image.path("id").isString() ? " (id '" + image.path("id").asString() + "')" : "");
-            if (!entry.isObject()) {
-                problems.add(where + ": an entry must be an object {\"image\": {...}, \"members\": [...]}");
-                continue;
-            }
-            for (String field : entry.propertyNames()) {
-                if (!ENTRY_FIELDS.contains(field)) {
-                    problems.add(where + ": field '" + field + "' is not a catalog entry field (image, members)");
-                }
-            }
-            JsonNode members = entry.path("members");
-            if (!members.isMissingNode() && !isArrayOfStrings(members)) {
-                problems.add(where + ": field 'members' must be an array of project ids");
-            }
-            if (!image.isObject()) {
-                problems.add(where + ": field 'image' is required and must be an object (the Show Image body)");
-                continue;
-            }
-            for (String field : image.propertyNames()) {
-                if (!imageFields.contains(field)) {
-                    problems.add(where + ": field 'image." + field + "' is not defined by the spec's " + SCHEMA);
-                }
-            }
-            for (Error error : schema.validate(image)) {
-                problems.add(where + ": field '" + field(error) + "': " + message(error));
-            }
+            validateEntry(entry, where, problems);
             if (image.path("id").isString() && !ids.add(image.path("id").asString())) {
                 problems.add(where + ": field 'image.id' repeats an earlier entry's id");
             }
         }
         return problems;
+    }
+
+    /**
+     * Every problem of one entry added to a running emulator (the test kit's images), each starting
+     * with {@code entry (id '...')}; empty when it can be served.
+     */
+    List<String> validateEntry(JsonNode entry) {
+        List<String> problems = new ArrayList<>();
+        JsonNode id = entry.path("image").path("id");
+        validateEntry(entry, "entry" + (id.isString() ? " (id '" + id.asString() + "')" : ""), problems);
+        return problems;
+    }
+
+    private void validateEntry(JsonNode entry, String where, List<String> problems) {
+        if (!entry.isObject()) {
+            problems.add(where + ": an entry must be an object {\"image\": {...}, \"members\": [...]}");
+            return;
+        }
+        for (String field : entry.propertyNames()) {
+            if (!ENTRY_FIELDS.contains(field)) {
+                problems.add(where + ": field '" + field + "' is not a catalog entry field (image, members)");
+            }
+        }
+        JsonNode members = entry.path("members");
+        if (!members.isMissingNode() && !isArrayOfStrings(members)) {
+            problems.add(where + ": field 'members' must be an array of project ids");
+        }
+        JsonNode image = entry.path("image");
+        if (!image.isObject()) {
+            problems.add(where + ": field 'image' is required and must be an object (the Show Image body)");
+            return;
+        }
+        for (String field : image.propertyNames()) {
+            if (!imageFields.contains(field)) {
+                problems.add(where + ": field 'image." + field + "' is not defined by the spec's " + SCHEMA);
+            }
+        }
+        for (Error error : schema.validate(image)) {
+            problems.add(where + ": field '" + field(error) + "': " + message(error));
+        }
     }
 
     private static boolean isArrayOfStrings(JsonNode node) {

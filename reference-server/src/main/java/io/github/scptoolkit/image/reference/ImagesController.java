@@ -27,11 +27,11 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 class ImagesController implements ImagesApi {
 
     private final ImageCatalog catalog;
-    private final EmulatorProperties tenants;
+    private final EmulatorTenants tenants;
     private final boolean signaturesChecked;
     private final String action = ScpApi.SHOW_IMAGE.actionId();
 
-    ImagesController(ImageCatalog catalog, EmulatorProperties tenants,
+    ImagesController(ImageCatalog catalog, EmulatorTenants tenants,
             @Value("${" + ScpAuthConfiguration.ENABLED_PROPERTY + ":true}") boolean signaturesChecked) {
         this.catalog = catalog;
         this.tenants = tenants;

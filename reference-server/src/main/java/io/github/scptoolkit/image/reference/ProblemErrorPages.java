@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.scptoolkit.image.server.ScpContainerErrors;
+import io.github.scptoolkit.image.server.ScpImageApiAutoConfiguration;
 import io.github.scptoolkit.image.server.ScpTomcatErrorReportValve;
 
 /**
@@ -26,8 +27,11 @@ import io.github.scptoolkit.image.server.ScpTomcatErrorReportValve;
 @RestController
 class ProblemErrorPages implements ErrorController {
 
-    /** Last, so that it replaces the error report valve Spring Boot adds. */
-    @Bean
+    /**
+     * Problems for every path: under the name of the stub's customizer, which then backs off (its
+     * valve answers the API's paths only); last, so that it replaces the valve Spring Boot adds.
+     */
+    @Bean(ScpImageApiAutoConfiguration.ERROR_REPORT_VALVE_BEAN_NAME)
     @Order(Ordered.LOWEST_PRECEDENCE)
     static WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
         return factory -> factory.addContextCustomizers(ScpTomcatErrorReportValve::install);

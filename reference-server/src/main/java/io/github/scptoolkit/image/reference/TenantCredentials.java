@@ -24,11 +24,16 @@ import io.github.scptoolkit.image.server.ScpCredentialStore;
 @Configuration(proxyBeanMethods = false)
 class TenantCredentials {
 
+    /** The credentials of the configured tenants and of those the test kit adds ({@link EmulatorTenants}). */
+    @Bean
+    ScpCredentialStore emulatorCredentials(EmulatorProperties emulator, EmulatorTenants tenants) {
+        return tenants.credentials(emulatorTenantCredentials(emulator));
+    }
+
     /**
      * Refuses, at start-up, no tenants at all, a tenant without access key, secret key or project id,
      * a project id that is not 32 lower-case hex characters, and a duplicate key.
      */
-    @Bean
     ScpCredentialStore emulatorTenantCredentials(EmulatorProperties emulator) {
         List<ScpCredentialStore.Credential> credentials = new ArrayList<>();
         List<EmulatorProperties.Tenant> tenants = emulator.getTenants();

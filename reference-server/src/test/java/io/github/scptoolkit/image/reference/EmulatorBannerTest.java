@@ -15,6 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.github.scptoolkit.image.server.ScpVersionLifecycle;
+import io.github.scptoolkit.image.server.ScpVersionsProperties;
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import io.github.scptoolkit.image.spec.VersionStatus;
@@ -31,7 +32,9 @@ class EmulatorBannerTest {
         tenants.setTenants(List.of(TenantCredentialsTest.tenant("test", "s3cr3t", "a"),
                 TenantCredentialsTest.tenant("test-b", "s3cr3t-b", "b")));
         ImageCatalog catalog = new ImageCatalog(new ClassPathResource("catalog.json"), JsonMapper.shared());
-        return new EmulatorBanner(ScpVersionLifecycle.from(Clock.fixed(now, ZoneOffset.UTC), env), catalog, tenants);
+        ScpVersionsProperties versions = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bindOrCreate(ScpVersionsProperties.PREFIX, ScpVersionsProperties.class);
+        return new EmulatorBanner(ScpVersionLifecycle.from(Clock.fixed(now, ZoneOffset.UTC), versions), catalog, tenants);
     }
 
     private static Instant midnight(LocalDate date) {

@@ -1,20 +1,19 @@
 package io.github.scptoolkit.image.server;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.env.PropertyResolver;
-
 /**
- * A fixed set of credentials, by default read from properties:
+ * A fixed set of credentials, by default those of the properties ({@link ScpAuthProperties}):
  * <pre>
  * scp.auth.credentials[0].access-key=test
  * scp.auth.credentials[0].secret-key=test
- * scp.auth.credentials[0].account-id=a8f10467abfc4b87b64614ab36eb9ae4   # optional
+ * scp.auth.credentials[0].account-id=a8f10467abfc4b87b64614ab36eb9ae4
  * </pre>
- * or built in code:
+ * ({@code account-id} is optional) or built in code:
  * <pre>
  * ScpCredentialStore store = InMemoryScpCredentialStore.of(
  *         new ScpCredentialStore.Credential("test", "test", "a8f10467abfc4b87b64614ab36eb9ae4"));
@@ -43,24 +42,35 @@ public final class InMemoryScpCredentialStore implements ScpCredentialStore {
     }
 
     /**
-     * Reads {@code scp.auth.credentials[0].access-key}, {@code .secret-key} and (optional)
-     * {@code .account-id}, then index 1, 2, ... up to the first index without an access key.
+     * The credentials of {@code scp.auth.credentials} ({@link ScpAuthProperties#credentials()}).
+     *
+     * @throws ScpConfigurationException for a credential without access or secret key, with an
+     *         account id that is not 32 lower-case hex characters, or an access key given twice
+     *         (the message names the entry, never its secret key)
      */
-    public static InMemoryScpCredentialStore fromProperties(PropertyResolver properties) {
-        List<Credential> credentials = new java.util.ArrayList<>();
-        for (int i = 0; ; i++) {
-            String prefix = PROPERTY_PREFIX + "[" + i + "].";
-            String accessKey = properties.getProperty(prefix + "access-key");
-            if (accessKey == null) {
-                break;
+    public static InMemoryScpCredentialStore fromProperties(ScpAuthProperties properties) {
+        List<Credential> credentials = new ArrayList<>();
+        List<ScpAuthProperties.Credential> configured = properties.credentials();
+        for (int i = 0; i < configured.size(); i++) {
+            ScpAuthProperties.Credential c = configured.get(i);
+            String property = PROPERTY_PREFIX + "[" + i + "]";
+            if (c.accessKey() == null || c.accessKey().isBlank() || c.secretKey() == null || c.secretKey().isEmpty()) {
+                throw new ScpConfigurationException(property, property + " needs both access-key and secret-key.",
+                        "Set " + property + ".access-key and " + property + ".secret-key.");
             }
-            String secretKey = properties.getProperty(prefix + "secret-key");
-            if (secretKey == null || secretKey.isEmpty()) {
-                throw new IllegalStateException(prefix + "secret-key is required (access key '" + accessKey + "')");
+            try {
+                credentials.add(new Credential(c.accessKey(), c.secretKey(), c.accountId()));
+            } catch (IllegalArgumentException invalid) {
+                throw new ScpConfigurationException(property, property + ": " + invalid.getMessage() + ".",
+                        "Set " + property + ".account-id to the key's SCP project id, or remove it.");
             }
-            credentials.add(new Credential(accessKey, secretKey, properties.getProperty(prefix + "account-id")));
         }
-        return new InMemoryScpCredentialStore(credentials);
+        try {
+            return new InMemoryScpCredentialStore(credentials);
+        } catch (IllegalArgumentException twice) {
+            throw new ScpConfigurationException(PROPERTY_PREFIX, PROPERTY_PREFIX + ": " + twice.getMessage() + ".",
+                    "Give each access key once.");
+        }
     }
 
     @Override

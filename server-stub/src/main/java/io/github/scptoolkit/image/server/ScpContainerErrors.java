@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * large (413), a method it refuses (TRACE, CONNECT: 405), a Range it cannot satisfy on a static
  * resource (416), an error status answered with no body at all (e.g. Spring Boot's
  * {@code /actuator/health/unknown}: 404), or the servlet error page of a failure outside the
- * handler. Used by {@link ScpTomcatErrorReportValve} and by an application's error page (see the
- * reference server), so that these answers are problems too, never an HTML page or an empty body.
+ * handler. Used by {@link ScpTomcatErrorReportValve}, by the Spring Boot auto-configuration's error
+ * page for the API's paths and by an application's own error page (see the reference server), so
+ * that these answers are problems too, never an HTML page or an empty body.
  *
  * <pre>
  * ProblemDetail problem = ScpContainerErrors.problem(431, request.getRequestURI());
@@ -83,6 +84,23 @@ public final class ScpContainerErrors {
         }
         methods.add("OPTIONS");
         return String.join(", ", methods);
+    }
+
+    /**
+     * Whether an error at {@code path} (raw request URI, null when the request line could not be
+     * read) is the API's to answer: a path of one of the spec's operations, by path alone (any
+     * method; malformed percent-encoding read literally), or a request whose path cannot be read at
+     * all. Any other path is the host application's.
+     */
+    public static boolean isApiPath(String path) {
+        if (path == null) {
+            return true;
+        }
+        PathContainer parsed = parse(path);
+        if (parsed == null) {
+            parsed = parse(path.replace("%", "%25"));
+        }
+        return parsed == null || !ScpOperations.SPEC.atPath(parsed).isEmpty();
     }
 
     private static PathContainer parse(String path) {

@@ -48,8 +48,25 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
  * version, unacceptable {@code Accept}), the request's path is an operation's path. Any other
  * request is left to the application's own handling (its advice, Spring's defaults, Boot's error
  * page), so this resolver runs before Spring's.
+ *
+ * <p>With Spring Boot, a bean of this type replaces the stub's, e.g. to add a member to every problem:
+ * <pre>
+ * &#64;Bean
+ * ScpExceptionResolver scpExceptionResolver(ScpVersionLifecycle lifecycle) {
+ *     return new ScpExceptionResolver(lifecycle) {
+ *         &#64;Override
+ *         protected ResponseEntity&lt;Object&gt; problemFor(Exception ex, ScpOperation op, WebRequest request) {
+ *             ResponseEntity&lt;Object&gt; entity = super.problemFor(ex, op, request);
+ *             if (entity != null &amp;&amp; entity.getBody() instanceof ProblemDetail problem) {
+ *                 problem.setProperty("request_id", request.getHeader("X-Request-Id"));
+ *             }
+ *             return entity;
+ *         }
+ *     };
+ * }
+ * </pre>
  */
-final class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
+public class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ScpExceptionResolver.class);
 
@@ -59,6 +76,11 @@ final class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
     private final ScpOperations operations;
     private final ScpVersionLifecycle lifecycle;
     private final SpringProblems spring = new SpringProblems();
+
+    /** Answers for the spec's operations, refusing versions as {@code lifecycle} says. */
+    public ScpExceptionResolver(ScpVersionLifecycle lifecycle) {
+        this(ScpOperations.SPEC, lifecycle);
+    }
 
     ScpExceptionResolver(ScpOperations operations, ScpVersionLifecycle lifecycle) {
         this.operations = operations;
@@ -86,8 +108,11 @@ final class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
         return new ModelAndView();
     }
 
-    /** The problem for {@code ex} on {@code op} (null when there is nothing to answer, e.g. the client left). */
-    ResponseEntity<Object> problemFor(Exception ex, ScpOperation op, WebRequest request) {
+    /**
+     * The problem for {@code ex} on {@code op} (null when there is nothing to answer, e.g. the
+     * client left): a {@link ProblemDetail} body with one of the spec's codes, and its headers.
+     */
+    protected ResponseEntity<Object> problemFor(Exception ex, ScpOperation op, WebRequest request) {
         ResponseEntity<Object> entity;
         try {
             entity = spring.handleException(ex, request);
@@ -117,7 +142,9 @@ final class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
     /** Gives a problem made by Spring a code of the spec, a plain title and a detail without internals. */
     private void describe(ProblemDetail problem, Exception ex, ScpOperation op, WebRequest request) {
         int status = problem.getStatus();
-        if (ex instanceof InvalidApiVersionException) {
+        if (ex instanceof ScpVersionResolver.AmbiguousApiVersionException ambiguous) {
+            VersionProblems.ambiguous(problem, ambiguous.values(), op, lifecycle);
+        } else if (ex instanceof InvalidApiVersionException) {
             VersionProblems.describe(problem, request.getHeader(ScpApi.VERSION_HEADER), op, lifecycle);
         } else if (ex instanceof MissingApiVersionException) {
             ScpProblems.decorate(problem, ScpProblemCode.MISSING_API_VERSION,

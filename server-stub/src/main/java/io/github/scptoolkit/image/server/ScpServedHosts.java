@@ -24,12 +24,14 @@ import java.util.stream.Collectors;
  * default: start-up fails.
  *
  * <pre>
- * ScpServedHosts hosts = ScpServedHosts.of("virtualserver.example.com, 10.0.0.5:8080", null);
+ * ScpServedHosts hosts = ScpServedHosts.fromCommaSeparated("virtualserver.example.com, 10.0.0.5:8080", null);
  * hosts.serves("https", "virtualserver.example.com", 443, 8080);   // true
  * hosts.serves("http", "evil.example", 8080, 8080);                // false
  * </pre>
  */
 final class ScpServedHosts {
+
+    private static final String PROPERTY = ScpAuthConfiguration.ALLOWED_HOSTS_PROPERTY;
 
     /** The loopback names a server reached directly answers to by default. */
     static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]");
@@ -57,26 +59,31 @@ final class ScpServedHosts {
         this.configured = configured;
     }
 
+    /** Like {@link #of(List, String)} for a comma-separated list (null: not configured). */
+    static ScpServedHosts fromCommaSeparated(String allowedHosts, String serverAddress) {
+        return of(allowedHosts == null ? List.of() : List.of(allowedHosts.split(",", -1)), serverAddress);
+    }
+
     /**
-     * The hosts of {@code allowedHosts} ({@code scp.auth.allowed-hosts}), or when it is null the
+     * The hosts of {@code allowedHosts} ({@code scp.auth.allowed-hosts}), or when it is empty the
      * default described in the class comment.
      *
      * @param serverAddress {@code server.address}, may be null
-     * @throws IllegalStateException for an entry that is not {@code host[:port]}, an empty list,
-     *         or no list while {@code serverAddress} is a wildcard
+     * @throws ScpConfigurationException for an entry that is not {@code host[:port]}, a list of
+     *         blank entries only, or no list while {@code serverAddress} is a wildcard
      */
-    static ScpServedHosts of(String allowedHosts, String serverAddress) {
-        if (allowedHosts != null) {
+    static ScpServedHosts of(List<String> allowedHosts, String serverAddress) {
+        if (!allowedHosts.isEmpty()) {
             List<Entry> entries = new ArrayList<>();
-            for (String raw : allowedHosts.split(",")) {
-                if (!raw.isBlank()) {
+            for (String raw : allowedHosts) {
+                if (raw != null && !raw.isBlank()) {
                     entries.add(parse(raw.trim()));
                 }
             }
             if (entries.isEmpty()) {
-                throw new IllegalStateException(ScpAuthConfiguration.ALLOWED_HOSTS_PROPERTY + " is set but names no "
-                        + "host: list the hosts clients send signed requests to (host or host:port), or remove it "
-                        + "for the default (the loopback names at the server's port).");
+                throw new ScpConfigurationException(PROPERTY, PROPERTY + " is set but names no host.",
+                        "List the hosts clients send signed requests to (host or host:port), or remove it for the "
+                                + "default (the loopback names at the server's port).");
             }
             return new ScpServedHosts(entries, true);
         }
@@ -84,10 +91,10 @@ final class ScpServedHosts {
         if (serverAddress != null && !serverAddress.isBlank()) {
             String address = normalizeHost(serverAddress.trim());
             if (isWildcard(address)) {
-                throw new IllegalStateException("server.address=" + serverAddress.trim() + " serves every interface, "
-                        + "but " + ScpAuthConfiguration.ALLOWED_HOSTS_PROPERTY + " is not set, so signed requests "
-                        + "would only be accepted for the loopback names: set it to the hosts clients use "
-                        + "(e.g. " + ScpAuthConfiguration.ALLOWED_HOSTS_PROPERTY + "=myhost:8080).");
+                throw new ScpConfigurationException(PROPERTY, "server.address=" + serverAddress.trim() + " serves every "
+                        + "interface, but " + PROPERTY + " is not set, so signed requests would only be accepted for "
+                        + "the loopback names.", "Set " + PROPERTY + " to the hosts clients use (e.g. " + PROPERTY
+                        + "=myhost:8080).");
             }
             hosts.add(address);
         }
@@ -169,8 +176,8 @@ final class ScpServedHosts {
             }
         }
         if (isWildcard(host)) {
-            throw new IllegalStateException(ScpAuthConfiguration.ALLOWED_HOSTS_PROPERTY + ": '" + raw + "' is a "
-                    + "wildcard address, not a host clients send requests to.");
+            throw new ScpConfigurationException(PROPERTY, PROPERTY + ": '" + raw + "' is a wildcard address, not a "
+                    + "host clients send requests to.", "List the host names or addresses clients use.");
         }
         if (port == null) {
             return new Entry(host, SCHEME_DEFAULT);
@@ -181,12 +188,12 @@ final class ScpServedHosts {
         return new Entry(host, Integer.parseInt(port));
     }
 
-    private static IllegalStateException invalid(String raw) {
+    private static ScpConfigurationException invalid(String raw) {
         // User info may hold a password: never echo an entry with '@'.
         String shown = raw.indexOf('@') >= 0 ? "(an entry with user info, not shown)" : "'" + raw + "'";
-        return new IllegalStateException(ScpAuthConfiguration.ALLOWED_HOSTS_PROPERTY + ": " + shown + " is not "
-                + "host or host:port (e.g. virtualserver.example.com, 10.0.0.5:8080, [::1]:8080; no scheme, path "
-                + "or user info).");
+        return new ScpConfigurationException(PROPERTY, PROPERTY + ": " + shown + " is not host or host:port.",
+                "Write each entry as host or host:port (e.g. virtualserver.example.com, 10.0.0.5:8080, [::1]:8080; "
+                        + "no scheme, path or user info).");
     }
 
     /** Lower case; an IPv6 address (it has colons) in brackets. */

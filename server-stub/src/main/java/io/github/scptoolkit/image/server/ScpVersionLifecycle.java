@@ -11,10 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.core.env.PropertyResolver;
 
-import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import io.github.scptoolkit.image.spec.ServiceVersion;
 
@@ -22,34 +22,35 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * Which versions the server serves now: the spec's lifecycle rules ({@link ServiceVersion#isRetiredOn},
  * {@link ServiceVersion#isCallable}) applied to the date today in the configured zone, read from
  * the clock on every call (so a Not Before date that arrives while the server runs takes effect).
- * Settings (Spring {@code Environment} properties):
- * <pre>
- * scp.versions.zone=Asia/Seoul          # zone in which Not Before dates start (default: the spec's x-not-before-zone)
- * scp.versions.serve-retired=false      # true keeps serving retired versions, as an older deployment did
- * scp.versions.doc-url=https://docs.e.samsungsdscloud.com/   # Link rel="deprecation" of deprecated versions
- * </pre>
- * The emulator's start-up banner asks the same bean, so it never disagrees with the server.
+ * Settings: {@link ScpVersionsProperties} ({@code scp.versions.*}); {@code serve-retired} is read on
+ * every call from the {@code Environment} too, so a property source changed while the server runs
+ * (as the test kit's) takes effect. The emulator's start-up banner asks the same bean, so it never
+ * disagrees with the server.
  */
 public final class ScpVersionLifecycle {
 
-    /** Zone in which a Not Before date starts; default {@link ScpApi#NOT_BEFORE_ZONE}. */
-    public static final String ZONE_PROPERTY = "scp.versions.zone";
-    /** {@code true} keeps serving DEPRECATED versions past their Not Before date. */
-    public static final String SERVE_RETIRED_PROPERTY = "scp.versions.serve-retired";
-    /** Target of {@code Link: <...>; rel="deprecation"}; default {@link #DEFAULT_DOC_URL}. */
-    public static final String DOC_URL_PROPERTY = "scp.versions.doc-url";
-    /** The vendor's API reference. */
+    /** Zone in which a Not Before date starts ({@link ScpVersionsProperties#zone()}). */
+    public static final String ZONE_PROPERTY = ScpVersionsProperties.PREFIX + ".zone";
+    /** {@code true} keeps serving DEPRECATED versions past their Not Before date ({@link ScpVersionsProperties#serveRetired()}). */
+    public static final String SERVE_RETIRED_PROPERTY = ScpVersionsProperties.PREFIX + ".serve-retired";
+    /** Target of {@code Link: <...>; rel="deprecation"} ({@link ScpVersionsProperties#docUrl()}). */
+    public static final String DOC_URL_PROPERTY = ScpVersionsProperties.PREFIX + ".doc-url";
+    /** Default of {@code scp.versions.doc-url}: the vendor's API reference. */
     public static final String DEFAULT_DOC_URL = "https://docs.e.samsungsdscloud.com/";
 
     private final Clock clock;
     private final ZoneId zone;
-    private final boolean serveRetired;
+    private final BooleanSupplier serveRetired;
     private final URI docUrl;
 
     ScpVersionLifecycle(Clock clock, ZoneId zone, boolean serveRetired, URI docUrl) {
+        this(clock, zone, () -> serveRetired, docUrl);
+    }
+
+    ScpVersionLifecycle(Clock clock, ZoneId zone, BooleanSupplier serveRetired, URI docUrl) {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
-        this.serveRetired = serveRetired;
+        this.serveRetired = Objects.requireNonNull(serveRetired);
         this.docUrl = Objects.requireNonNull(docUrl);
     }
 
@@ -57,15 +58,23 @@ public final class ScpVersionLifecycle {
      * The lifecycle the {@code scp.versions.*} properties describe.
      *
      * <pre>
-     * ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), environment);
+     * ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), ScpVersionsProperties.defaults());
      * lifecycle.served();   // the versions served today, newest first
      * </pre>
      */
-    public static ScpVersionLifecycle from(Clock clock, PropertyResolver properties) {
-        return new ScpVersionLifecycle(clock,
-                ZoneId.of(properties.getProperty(ZONE_PROPERTY, ScpApi.NOT_BEFORE_ZONE.getId())),
-                properties.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class, false),
-                URI.create(properties.getProperty(DOC_URL_PROPERTY, DEFAULT_DOC_URL)));
+    public static ScpVersionLifecycle from(Clock clock, ScpVersionsProperties properties) {
+        return new ScpVersionLifecycle(clock, properties.zone(), properties.serveRetired(), properties.docUrl());
+    }
+
+    /**
+     * The same, with {@code scp.versions.serve-retired} read from {@code environment} on every call
+     * (falling back to {@code properties}), so that a property source changed while the server runs
+     * takes effect.
+     */
+    static ScpVersionLifecycle from(Clock clock, ScpVersionsProperties properties, PropertyResolver environment) {
+        BooleanSupplier serveRetired = () -> environment.getProperty(SERVE_RETIRED_PROPERTY, Boolean.class,
+                properties.serveRetired());
+        return new ScpVersionLifecycle(clock, properties.zone(), serveRetired, properties.docUrl());
     }
 
     /** The zone in which Not Before dates start. */
@@ -75,7 +84,7 @@ public final class ScpVersionLifecycle {
 
     /** Whether retired versions are served anyway ({@code scp.versions.serve-retired}). */
     public boolean servesRetired() {
-        return serveRetired;
+        return serveRetired.getAsBoolean();
     }
 
     URI docUrl() {
@@ -94,7 +103,7 @@ public final class ScpVersionLifecycle {
 
     /** Whether a request for {@code version} is served now. */
     public boolean isServed(ServiceVersion version) {
-        return version.isCallable() && (serveRetired || !version.isRetiredOn(today()));
+        return version.isCallable() && (!version.isRetiredOn(today()) || servesRetired());
     }
 
     /** The versions served now, newest first. */

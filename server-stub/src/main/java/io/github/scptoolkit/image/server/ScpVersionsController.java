@@ -10,6 +10,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -25,14 +26,18 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  * with no code from the implementation: every version of the spec, newest first, with its id
  * ({@code v<major>.<minor>}), state, Not Before date (null when none) and a {@code self} link to
  * the service's base URL. Unsigned and unversioned, as the spec says. Registered by
- * {@link #registrar} unless the application has its own {@link VersionsApi} bean or sets
- * {@value #ENABLED_PROPERTY}{@code =false} (e.g. when it maps {@code GET /} itself).
+ * {@link #registrar} unless the application has its own {@link VersionsApi} bean or, with Spring
+ * Boot, sets {@value #ENABLED_PROPERTY}{@code =false} (e.g. when it maps {@code GET /} itself).
  */
 @RestController
 class ScpVersionsController implements VersionsApi {
 
     /** {@code false} leaves {@code GET /} to the application. */
-    static final String ENABLED_PROPERTY = "scp.versions.document.enabled";
+    static final String ENABLED_PROPERTY = ScpVersionsProperties.PREFIX + ".document.enabled";
+
+    /** Whether Spring Boot's binder is there to read {@link ScpVersionsProperties} this early. */
+    private static final boolean BOOT = ClassUtils.isPresent("org.springframework.boot.context.properties.bind.Binder",
+            ScpVersionsController.class.getClassLoader());
 
     static final String BEAN_NAME = "scpVersionsController";
 
@@ -56,13 +61,15 @@ class ScpVersionsController implements VersionsApi {
     /**
      * Registers the controller once every other bean definition is known, unless the application
      * implements {@link VersionsApi} itself (its own {@code GET /} then wins, no ambiguous mapping)
-     * or {@value #ENABLED_PROPERTY} is {@code false}.
+     * or, with Spring Boot, {@value #ENABLED_PROPERTY} is {@code false} (bound by Boot's binder here,
+     * before any bean exists, as {@link ScpVersionsProperties} is bound later).
      */
     static BeanDefinitionRegistryPostProcessor registrar(Environment environment) {
         return new BeanDefinitionRegistryPostProcessor() {
             @Override
             public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
-                if (environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)
+                boolean enabled = !BOOT || BootProperties.versions(environment).document().enabled();
+                if (enabled
                         && registry instanceof ConfigurableListableBeanFactory beans
                         && beans.getBeanNamesForType(VersionsApi.class, true, false).length == 0
                         && !registry.containsBeanDefinition(BEAN_NAME)) {

@@ -15,7 +15,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  * <ul>
  * <li>{@code RETIRED_API_VERSION}: a DEPRECATED version whose Not Before date has arrived;</li>
  * <li>{@code UNSUPPORTED_API_VERSION}: anything else (unknown, PLANNED, malformed, other service,
- * or a version the operation does not exist in).</li>
+ * a version the operation does not exist in, or different versions at once: {@link #ambiguous}).</li>
  * </ul>
  */
 final class VersionProblems {
@@ -23,11 +23,23 @@ final class VersionProblems {
     private VersionProblems() {
     }
 
-    static void describe(ProblemDetail problem, String sent, ScpOperation op, ScpVersionLifecycle lifecycle) {
-        String quoted = sent == null ? "(none)" : "'" + ScpProblems.printable(sent) + "'";
-        String supported = " Supported: " + lifecycle.served().stream()
+    /** The problem for a version header sent with different values: which was meant cannot be known. */
+    static void ambiguous(ProblemDetail problem, ScpHeaderParameters.Values sent, ScpOperation op,
+            ScpVersionLifecycle lifecycle) {
+        ScpProblems.decorate(problem, ScpProblemCode.UNSUPPORTED_API_VERSION, ScpApi.VERSION_HEADER
+                + " is ambiguous: it was sent with different values (" + sent.quoted() + "). Send one version."
+                + supported(op, lifecycle));
+    }
+
+    private static String supported(ScpOperation op, ScpVersionLifecycle lifecycle) {
+        return " Supported: " + lifecycle.served().stream()
                 .filter(v -> op == null || op.responseSchema(v).isPresent())
                 .map(ScpServiceVersion::headerValue).collect(Collectors.joining(", ")) + ".";
+    }
+
+    static void describe(ProblemDetail problem, String sent, ScpOperation op, ScpVersionLifecycle lifecycle) {
+        String quoted = sent == null ? "(none)" : "'" + ScpProblems.printable(sent) + "'";
+        String supported = supported(op, lifecycle);
         ScpServiceVersion known = ScpServiceVersion.fromHeaderValue(sent).orElse(null);
         String subject = ScpApi.VERSION_HEADER + " " + quoted;
         if (known != null && lifecycle.isRetired(known) && !lifecycle.servesRetired()) {

@@ -95,6 +95,84 @@ class HostControllerScopeTest {
         assertBootsErrorBody(send(get("/no/such/path")), 404, "/no/such/path");
     }
 
+    /** A request sent as raw bytes (what {@code java.net.http} refuses to send); the answer's head and body. */
+    private String raw(String requestLine, String... headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost:").append(port).append("\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int statusOf(String answer) {
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    private static boolean isProblem(String answer) {
+        return answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json");
+    }
+
+    private static String codeOf(String answer) {
+        return JsonMapper.shared().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("code").asString();
+    }
+
+    @Test
+    void tomcatsOwnErrorsOnTheApisPathsAreProblems() throws Exception {
+        String badEncoding = raw("GET " + ScpApi.SHOW_IMAGE.path().replace("{image_id}", "%zz") + " HTTP/1.1");
+        assertThat(statusOf(badEncoding)).isEqualTo(400);
+        assertThat(isProblem(badEncoding)).as(badEncoding).isTrue();
+        assertThat(codeOf(badEncoding)).isEqualTo("INVALID_REQUEST");
+
+        String trace = raw("TRACE " + TestSpec.image(StubTestApp.KNOWN_ID) + " HTTP/1.1");
+        assertThat(statusOf(trace)).isEqualTo(405);
+        assertThat(isProblem(trace)).as(trace).isTrue();
+        assertThat(codeOf(trace)).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(trace).containsIgnoringCase("Allow: GET");
+
+        String hugeHeader = raw("GET " + TestSpec.image(StubTestApp.KNOWN_ID) + " HTTP/1.1", "X-Big: " + "x".repeat(20_000));
+        assertThat(statusOf(hugeHeader)).isBetween(400, 431);
+        assertThat(isProblem(hugeHeader)).as(hugeHeader).isTrue();
+    }
+
+    @Test
+    void aRequestWhosePathCannotBeReadIsAProblem() throws Exception {
+        String answer = raw("GET /v1/images/x HTTP/1.1 trailing");
+        assertThat(statusOf(answer)).isEqualTo(400);
+        assertThat(isProblem(answer)).as(answer).isTrue();
+    }
+
+    @Test
+    void tomcatsOwnErrorsOnTheHostsPathsKeepTheDefaults() throws Exception {
+        String badEncoding = raw("GET /hello/%zz HTTP/1.1");
+        assertThat(statusOf(badEncoding)).isEqualTo(400);
+        assertThat(isProblem(badEncoding)).as(badEncoding).isFalse();
+        assertThat(badEncoding).doesNotContain("\"code\"").doesNotContain("Apache Tomcat/");
+
+        String trace = raw("TRACE /hello HTTP/1.1");
+        assertThat(statusOf(trace)).isEqualTo(405);
+        assertThat(isProblem(trace)).as(trace).isFalse();
+
+        String hugeHeader = raw("GET /hello HTTP/1.1", "X-Big: " + "x".repeat(20_000));
+        assertThat(statusOf(hugeHeader)).isBetween(400, 431);
+        assertThat(isProblem(hugeHeader)).as(hugeHeader).isFalse();
+    }
+
+    @Test
+    void aFailureOutsideSpringMvcIsAProblemOnTheApisPathsOnly() throws Exception {
+        HttpResponse<String> api = send(get(TestSpec.image(StubTestApp.KNOWN_ID)).header(StubTestApp.FAIL_IN_FILTER, "1"));
+        assertThat(api.statusCode()).isEqualTo(500);
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JsonMapper.shared().readTree(api.body()).get("code").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(api.body()).doesNotContain("the host's filter failed");
+
+        assertBootsErrorBody(send(get("/hello").header(StubTestApp.FAIL_IN_FILTER, "1")), 500, "/hello");
+    }
+
     @Test
     void theSpecsOperationsKeepTheirBehaviour() throws Exception {
         String path = TestSpec.image(StubTestApp.KNOWN_ID);

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ScpExceptionResolverTest {
 
     private final ScpExceptionResolver resolver = new ScpExceptionResolver(ScpOperations.SPEC,
-            ScpVersionLifecycle.from(Clock.systemUTC(), new MockEnvironment()));
+            ScpVersionLifecycle.from(Clock.systemUTC(), ScpVersionsProperties.defaults()));
 
     private JsonNode resolve(String path, Exception ex, MockHttpServletResponse response) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);

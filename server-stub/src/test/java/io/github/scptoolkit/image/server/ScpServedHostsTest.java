@@ -26,17 +26,17 @@ class ScpServedHostsTest {
             "http, localhost.evil.example, 8080, 8080, false"})
     void byDefaultTheLoopbackNamesAtTheServersOwnPort(String scheme, String host, int port, int localPort,
             boolean served) {
-        assertThat(ScpServedHosts.of(null, null).serves(scheme, host, port, localPort)).isEqualTo(served);
+        assertThat(ScpServedHosts.fromCommaSeparated(null, null).serves(scheme, host, port, localPort)).isEqualTo(served);
     }
 
     @Test
     void theDefaultAddsAConfiguredServerAddress() {
-        ScpServedHosts hosts = ScpServedHosts.of(null, "10.0.0.5");
+        ScpServedHosts hosts = ScpServedHosts.fromCommaSeparated(null, "10.0.0.5");
 
         assertThat(hosts.serves("http", "10.0.0.5", 8080, 8080)).isTrue();
         assertThat(hosts.serves("http", "127.0.0.1", 8080, 8080)).isTrue();
         assertThat(hosts.serves("http", "10.0.0.6", 8080, 8080)).isFalse();
-        assertThat(ScpServedHosts.of(null, "::1").serves("http", "[::1]", 80, 80)).isTrue();
+        assertThat(ScpServedHosts.fromCommaSeparated(null, "::1").serves("http", "[::1]", 80, 80)).isTrue();
         assertThat(hosts.configured()).isFalse();
         assertThat(hosts.describe()).contains("10.0.0.5", "localhost", "scp.auth.allowed-hosts not set");
     }
@@ -44,9 +44,9 @@ class ScpServedHostsTest {
     @ParameterizedTest(name = "server.address={0} without a list does not start")
     @ValueSource(strings = {"0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0"})
     void aWildcardServerAddressNeedsAList(String address) {
-        assertThatIllegalStateException().isThrownBy(() -> ScpServedHosts.of(null, address))
+        assertThatIllegalStateException().isThrownBy(() -> ScpServedHosts.fromCommaSeparated(null, address))
                 .withMessageContaining("scp.auth.allowed-hosts");
-        assertThat(ScpServedHosts.of("myhost:8080", address).serves("http", "myhost", 8080, 8080)).isTrue();
+        assertThat(ScpServedHosts.fromCommaSeparated("myhost:8080", address).serves("http", "myhost", 8080, 8080)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}://{1}:{2} -> {3}")
@@ -62,7 +62,7 @@ class ScpServedHostsTest {
             "https, example.com, 443, false",
             "https, evil.example, 443, false"})
     void aConfiguredListIsExact(String scheme, String host, int port, boolean served) {
-        ScpServedHosts hosts = ScpServedHosts.of(" virtualserver.example.com ,10.0.0.5:8080,, [::1]:9090", null);
+        ScpServedHosts hosts = ScpServedHosts.fromCommaSeparated(" virtualserver.example.com ,10.0.0.5:8080,, [::1]:9090", null);
 
         assertThat(hosts.serves(scheme, host, port, port)).isEqualTo(served);
         assertThat(hosts.configured()).isTrue();
@@ -70,7 +70,7 @@ class ScpServedHostsTest {
 
     @Test
     void aConfiguredListReplacesTheLoopbackNames() {
-        ScpServedHosts hosts = ScpServedHosts.of("virtualserver.example.com", "127.0.0.1");
+        ScpServedHosts hosts = ScpServedHosts.fromCommaSeparated("virtualserver.example.com", "127.0.0.1");
 
         assertThat(hosts.serves("http", "127.0.0.1", 8080, 8080)).isFalse();
         assertThat(hosts.serves("http", null, 80, 80)).isFalse();
@@ -82,13 +82,13 @@ class ScpServedHostsTest {
         "api.example.com:0", "api.example.com:65536", "api.example.com:http", "api example.com", "::1", "[::1",
         "[::1]x", "0.0.0.0", "[::]", "-api.example.com", "api.example.com."})
     void entriesThatAreNotHostsAreRefused(String entry) {
-        assertThatIllegalStateException().isThrownBy(() -> ScpServedHosts.of(entry, null))
+        assertThatIllegalStateException().isThrownBy(() -> ScpServedHosts.fromCommaSeparated(entry, null))
                 .withMessageContaining("scp.auth.allowed-hosts");
     }
 
     @Test
     void anEntryWithUserInfoIsRefusedWithoutEchoingIt() {
-        assertThatIllegalStateException().isThrownBy(() -> ScpServedHosts.of("user:pa55word@api.example.com", null))
+        assertThatIllegalStateException().isThrownBy(() -> ScpServedHosts.fromCommaSeparated("user:pa55word@api.example.com", null))
                 .withMessageNotContaining("pa55word").withMessageContaining("user info");
     }
 }

@@ -30,7 +30,7 @@ class ScpSignatureFilterTest {
     static final String URL = ScpSignatureVerifierTest.URL;
 
     /** The hosts of the test URL and of the signature vectors. */
-    static final ScpServedHosts HOSTS = ScpServedHosts.of(
+    static final ScpServedHosts HOSTS = ScpServedHosts.fromCommaSeparated(
             "127.0.0.1:8080, localhost:18080, virtualserver.kr-west1.e.samsungsdscloud.com, localhost", null);
 
     static ScpSignatureFilter filter(ScpCredentialStore store, long now) {
@@ -177,14 +177,14 @@ class ScpSignatureFilterTest {
 
         assertThat(code(response)).isEqualTo("HOST_NOT_SERVED");
         assertThat(chain.getRequest()).isNull();
-        ScpServedHosts withIt = ScpServedHosts.of("virtualserver.example.com:8080", null);
+        ScpServedHosts withIt = ScpServedHosts.fromCommaSeparated("virtualserver.example.com:8080", null);
         assertThat(run(filter(ScpSignatureVerifierTest.STORE, NOW, withIt), request, new MockFilterChain()).getStatus())
                 .isEqualTo(200);
     }
 
     @Test
     void byDefaultOnlyLoopbackNamesAtTheServersOwnPortAreServed() throws Exception {
-        ScpSignatureFilter loopback = filter(ScpSignatureVerifierTest.STORE, NOW, ScpServedHosts.of(null, null));
+        ScpSignatureFilter loopback = filter(ScpSignatureVerifierTest.STORE, NOW, ScpServedHosts.fromCommaSeparated(null, null));
         MockHttpServletRequest direct = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
         MockHttpServletRequest portMapped = signedRequest("Scp-Accesskey", "AK1", "secret-key-1", NOW);
         portMapped.setLocalPort(9090); // signed for :8080, arrived on :9090 (a port forward or proxy)

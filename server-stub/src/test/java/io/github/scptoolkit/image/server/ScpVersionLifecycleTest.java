@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.ProblemDetail;
-import org.springframework.mock.env.MockEnvironment;
 
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
@@ -67,15 +66,13 @@ class ScpVersionLifecycleTest {
 
     @Test
     void propertiesConfigureZoneServeRetiredAndDocUrl() {
-        ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), new MockEnvironment()
-                .withProperty(ScpVersionLifecycle.ZONE_PROPERTY, "UTC")
-                .withProperty(ScpVersionLifecycle.SERVE_RETIRED_PROPERTY, "true")
-                .withProperty(ScpVersionLifecycle.DOC_URL_PROPERTY, "https://example.org/versions"));
+        ScpVersionLifecycle lifecycle = ScpVersionLifecycle.from(Clock.systemUTC(), new ScpVersionsProperties(
+                ZoneId.of("UTC"), true, java.net.URI.create("https://example.org/versions"), null));
 
         assertThat(lifecycle.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(lifecycle.servesRetired()).isTrue();
         assertThat(lifecycle.docUrl()).hasToString("https://example.org/versions");
-        assertThat(ScpVersionLifecycle.from(Clock.systemUTC(), new MockEnvironment()).zone())
+        assertThat(ScpVersionLifecycle.from(Clock.systemUTC(), ScpVersionsProperties.defaults()).zone())
                 .isEqualTo(ScpApi.NOT_BEFORE_ZONE);
     }
 

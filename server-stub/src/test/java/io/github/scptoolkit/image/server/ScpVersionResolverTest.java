@@ -43,6 +43,24 @@ class ScpVersionResolverTest {
     }
 
     @Test
+    void differentVersionsAtOnceAreAmbiguousAndTheSameOneRepeatedIsThatVersion() {
+        String current = TestSpec.current().headerValue();
+        MockHttpServletRequest twoLines = request("GET", TestSpec.image("x"), current);
+        twoLines.addHeader(ScpApi.VERSION_HEADER, TestSpec.UNKNOWN);
+        MockHttpServletRequest same = request("GET", TestSpec.image("x"), current);
+        same.addHeader(ScpApi.VERSION_HEADER, current);
+
+        assertThatThrownBy(() -> resolver.resolveVersion(twoLines))
+                .isInstanceOf(ScpVersionResolver.AmbiguousApiVersionException.class);
+        assertThatThrownBy(() -> resolver.resolveVersion(request("GET", TestSpec.image("x"), current + "," + TestSpec.UNKNOWN)))
+                .isInstanceOf(ScpVersionResolver.AmbiguousApiVersionException.class);
+        assertThat(resolver.resolveVersion(same)).isEqualTo(current);
+        assertThat(resolver.resolveVersion(request("GET", TestSpec.image("x"), current + ", " + current))).isEqualTo(current);
+        assertThat(resolver.resolveVersion(request("GET", ScpApi.LIST_VERSIONS.path(), current + "," + TestSpec.UNKNOWN)))
+                .as("an unversioned operation takes no version header").isNull();
+    }
+
+    @Test
     void aVersionTheOperationDoesNotExistInIsRefusedForIt() {
         ScpServiceVersion latest = ScpServiceVersion.getLatest();
         ScpOperation onlyLatest = new ScpOperation("newOne", "GET", "/new/{id}", true, true, null, null, List.of(),

@@ -27,13 +27,13 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A minimal host application for the stub's tests: the configuration, a settable clock, one
- * image, and a controller of the host's own ({@link HostController}) that the stub must leave
- * alone.
+ * A minimal Spring Boot host application for the stub's tests: no {@code @Import}, the stub's
+ * auto-configuration does it; a settable clock, one image, and a controller of the host's own
+ * ({@link HostController}) that the stub must leave alone.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ScpImageApiConfiguration.class, StubTestApp.TestImages.class, StubTestApp.HostController.class})
+@Import({StubTestApp.TestImages.class, StubTestApp.HostController.class})
 class StubTestApp {
 
     static final String KNOWN_ID = "70a599e0-31e7-49b7-b260-868f441e862b";
@@ -42,6 +42,26 @@ class StubTestApp {
     @Bean
     SettableClock clock() {
         return new SettableClock();
+    }
+
+    /** Header that makes {@code failingFilter} throw, on any path: a failure outside Spring MVC. */
+    static final String FAIL_IN_FILTER = "X-Test-Fail-In-Filter";
+
+    /**
+     * A filter of the host application, first in the chain, that fails when asked to (its error goes
+     * to the servlet error page).
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> failingFilter() {
+        jakarta.servlet.Filter filter = (request, response, chain) -> {
+            if (((jakarta.servlet.http.HttpServletRequest) request).getHeader(FAIL_IN_FILTER) != null) {
+                throw new IllegalStateException("the host's filter failed");
+            }
+            chain.doFilter(request, response);
+        };
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** The image the implementation answers with (the union model, every field it sets). */

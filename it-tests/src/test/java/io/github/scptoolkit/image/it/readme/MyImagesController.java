@@ -1,20 +1,19 @@
 package io.github.scptoolkit.image.it.readme;
 
+// README.md's "Implement the server interface" example, verbatim (ReadmeTest checks it; the same file is
+// examples/server-boot-app's); run by ReadmeServerExampleIT.
+
 import java.time.OffsetDateTime;
 
-import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.scptoolkit.image.server.ImageNotFoundException;
-import io.github.scptoolkit.image.server.ScpImageApiConfiguration;
 import io.github.scptoolkit.image.server.generated.api.ImagesApi;
 import io.github.scptoolkit.image.server.generated.model.Image;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
-// README.md's "Implement the server interface" example, verbatim (ReadmeTest checks it); run by ReadmeServerExampleIT.
 @RestController
-@Import(ScpImageApiConfiguration.class)
 class MyImagesController implements ImagesApi {
 
     @Override

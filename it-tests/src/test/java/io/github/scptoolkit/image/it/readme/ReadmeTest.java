@@ -31,45 +31,95 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
 class ReadmeTest {
 
     private static final Path ROOT = projectRoot();
-    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern TYPE_DECLARATION = Pattern.compile("^(?:public |final |abstract )*(?:class|record|interface|enum) ",
+            Pattern.MULTILINE);
 
+    /**
+     * Every {@code java} block of README.md and docs/*.md appears (whitespace aside) in a test
+     * source of some module or in the example application, in a file that has the block's imports:
+     * documented code is code a test compiles and runs. Every block of README, and every block of
+     * docs/ that declares a type, starts with its imports.
+     */
     @Test
-    void everyJavaBlockOfTheReadmeIsInATestSource() throws IOException {
-        List<String> blocks = javaBlocks(Files.readString(ROOT.resolve("README.md")));
+    void everyJavaBlockOfTheDocsIsInATestSourceWithItsImports() throws IOException {
         Map<Path, String> tests = testSources();
-
-        assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThanOrEqualTo(3);
-        List<String> notInAnyTest = blocks.stream()
-                .filter(block -> tests.values().stream().noneMatch(source -> source.contains(normalized(block))))
-                .toList();
-        assertThat(notInAnyTest).as("README java blocks that no test source contains (copy them into a test)")
-                .isEmpty();
+        int checked = 0;
+        for (Map.Entry<Path, String> doc : docs().entrySet()) {
+            for (String block : blocks(doc.getValue(), "java")) {
+                List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
+                String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
+                        .collect(Collectors.joining("\n"));
+                if (doc.getKey().endsWith("README.md") || TYPE_DECLARATION.matcher(code).find()) {
+                    assertThat(imports).as("%s: the imports of\n%s", doc.getKey(), block).isNotEmpty();
+                }
+                List<Path> holders = tests.entrySet().stream()
+                        .filter(source -> source.getValue().contains(normalized(code))
+                                && imports.stream().allMatch(i -> source.getValue().contains(normalized(i))))
+                        .map(Map.Entry::getKey).toList();
+                assertThat(holders).as("%s: no test source holds this block with its imports (copy it into a "
+                        + "test):\n%s", doc.getKey(), block).isNotEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).as("java blocks in README.md and docs/").isGreaterThanOrEqualTo(6);
     }
 
-    /** The same for the pages under docs/ (the other blocks of cli.md and configuration.md are checked by DocsIT). */
+    /**
+     * README names the Java, Spring Framework and Spring Boot versions this build supports and is
+     * tested with: Java from the parent POM's {@code java.version}, Spring Boot from its
+     * {@code spring-boot.version}, Spring Framework the one that Boot's BOM resolves (on this class path).
+     */
     @Test
-    void everyJavaBlockOfTheDocsIsInATestSource() throws IOException {
-        List<String> blocks = new ArrayList<>();
-        for (String doc : DOCS) {
-            blocks.addAll(javaBlocks(Files.readString(ROOT.resolve(doc))));
-        }
-        Map<Path, String> tests = testSources();
+    void theSupportedVersionsAreThoseOfTheBuild() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        String java = pomProperty(pom, "java.version");
+        String boot = pomProperty(pom, "spring-boot.version");
+        String framework = org.springframework.core.SpringVersion.getVersion();
+        String section = readme().substring(0, readme().indexOf("\n## "));
 
-        assertThat(blocks).as("java blocks in " + DOCS).isNotEmpty();
-        assertThat(blocks.stream().filter(block -> tests.values().stream().noneMatch(source -> source.contains(normalized(block))))
-                .toList()).as("java blocks of the docs that no test source contains").isEmpty();
+        assertThat(org.springframework.boot.SpringBootVersion.getVersion()).isEqualTo(boot);
+        assertThat(section).contains("Java " + java + " or newer")
+                .contains("Spring Boot " + minor(boot)).contains("Spring Boot " + boot)
+                .contains("Spring Framework " + minor(framework)).contains("Spring Framework " + framework);
     }
 
-    /** Documentation besides README.md whose names (properties, methods, java blocks) are checked here. */
-    private static final List<String> DOCS = List.of("docs/contributing.md", "docs/console.md", "docs/cli.md",
-            "docs/configuration.md");
+    private static String pomProperty(String pom, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">").matcher(pom);
+        assertThat(m.find()).as("pom.xml has <%s>", name).isTrue();
+        return m.group(1).trim();
+    }
 
-    private static String allDocs() throws IOException {
-        StringBuilder docs = new StringBuilder(Files.readString(ROOT.resolve("README.md")));
-        for (String doc : DOCS) {
-            docs.append('\n').append(Files.readString(ROOT.resolve(doc)));
+
+    private static String minor(String version) {
+        return version.substring(0, version.indexOf('.', version.indexOf('.') + 1));
+    }
+
+    /**
+     * examples/server-boot-app is README's server application exactly: its non-test dependencies are
+     * README's xml block, its application.properties README's properties block, its Spring Boot
+     * parent the version this build uses.
+     */
+    @Test
+    void theExampleApplicationIsReadmesServerExample() throws IOException {
+        Path example = ROOT.resolve("examples/server-boot-app");
+        String pom = Files.readString(example.resolve("pom.xml"));
+        String section = section(readme(), "## Implement the server interface");
+        String dependencies = blocks(section, "xml").get(0);
+        String properties = blocks(section, "properties").get(0);
+
+        Matcher dependency = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL)
+                .matcher(pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>")));
+        List<String> mainDependencies = new ArrayList<>();
+        while (dependency.find()) {
+            if (!dependency.group().contains("<scope>test</scope>")) {
+                mainDependencies.add(dependency.group());
+            }
         }
-        return docs.toString();
+        assertThat(normalized(String.join("\n", mainDependencies))).isEqualTo(normalized(dependencies));
+        assertThat(Files.readString(example.resolve("src/main/resources/application.properties")).trim())
+                .isEqualTo(properties.trim());
+        assertThat(pom).contains("<artifactId>spring-boot-starter-parent</artifactId>\n    <version>"
+                + pomProperty(Files.readString(ROOT.resolve("pom.xml")), "spring-boot.version") + "</version>");
     }
 
     @Test
@@ -121,7 +171,7 @@ class ReadmeTest {
     }
 
     /**
-     * Every {@code scp.*} property README, docs/contributing.md and docs/console.md name is one the
+     * Every {@code scp.*} property README and docs/*.md name is one the
      * code reads (named in a main source or resource of some module): a removed property (like the old
      * {@code scp.auth.excluded-paths}) cannot stay documented.
      */
@@ -158,8 +208,14 @@ class ReadmeTest {
         assertThat(checked).as("toolkit methods named in the docs").isGreaterThanOrEqualTo(5);
     }
 
+    /** README and every page under docs/, as one text. */
+    private static String allDocs() throws IOException {
+        return String.join("\n", docs().values());
+    }
+
     private static final List<String> TOOLKIT_PACKAGES = List.of("io.github.scptoolkit.image.spec",
-            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.server", "io.github.scptoolkit.image.cli");
+            "io.github.scptoolkit.image.client", "io.github.scptoolkit.image.client.spring", "io.github.scptoolkit.image.server",
+            "io.github.scptoolkit.image.cli", "io.github.scptoolkit.image.testkit");
 
     private static Class<?> toolkitType(String simpleName) {
         for (String pkg : TOOLKIT_PACKAGES) {
@@ -172,9 +228,19 @@ class ReadmeTest {
         throw new AssertionError("the docs name " + simpleName + ", which is no type of the toolkit");
     }
 
-    /** The text of every {@code src/main} file (Java and resources) of every module. */
+    /**
+     * The text of every {@code src/main} file (Java and resources) of every module, and the
+     * configuration metadata Spring Boot's processor generates from the main code (which names the
+     * properties a {@code @ConfigurationProperties} record binds by its components).
+     */
     private static String mainSources() throws IOException {
         StringBuilder all = new StringBuilder();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path metadata : modules.map(m -> m.resolve("target/classes/META-INF/spring-configuration-metadata.json"))
+                    .filter(Files::isRegularFile).toList()) {
+                all.append(read(metadata)).append('\n');
+            }
+        }
         try (Stream<Path> modules = Files.list(ROOT)) {
             for (Path main : modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).toList()) {
                 try (Stream<Path> files = Files.walk(main)) {
@@ -232,12 +298,35 @@ class ReadmeTest {
     }
 
     static List<String> javaBlocks(String markdown) {
+        return blocks(markdown, "java");
+    }
+
+    /** The fenced blocks of {@code language} in {@code markdown}, without their fences. */
+    static List<String> blocks(String markdown, String language) {
         List<String> blocks = new ArrayList<>();
-        Matcher m = JAVA_BLOCK.matcher(markdown.replace("\r\n", "\n"));
+        Matcher m = Pattern.compile("```" + Pattern.quote(language) + "\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(markdown.replace("\r\n", "\n"));
         while (m.find()) {
             blocks.add(m.group(1));
         }
         return blocks;
+    }
+
+    /** README.md's text. */
+    static String readme() throws IOException {
+        return Files.readString(ROOT.resolve("README.md"));
+    }
+
+    /** README.md and every docs/*.md, by path. */
+    static Map<Path, String> docs() throws IOException {
+        Map<Path, String> docs = new java.util.TreeMap<>();
+        docs.put(ROOT.resolve("README.md"), readme());
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                docs.put(f, read(f));
+            }
+        }
+        return docs;
     }
 
     static String normalized(String code) {
@@ -253,19 +342,34 @@ class ReadmeTest {
         }
     }
 
-    /** Every {@code src/test/java} source of every module, whitespace-normalized. */
-    private static Map<Path, String> testSources() throws IOException {
+    /**
+     * Every {@code src/test/java} source of every module, and every source of the example
+     * applications under {@code examples/} (a documented snippet may be their code), whitespace-normalized.
+     */
+    static Map<Path, String> testSources() throws IOException {
+        List<Path> roots = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            List<Path> roots = modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList();
-            Map<Path, String> sources = new java.util.HashMap<>();
-            for (Path root : roots) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    sources.putAll(files.filter(f -> f.toString().endsWith(".java"))
-                            .collect(Collectors.toMap(f -> f, f -> normalized(read(f)))));
+            modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).forEach(roots::add);
+        }
+        if (Files.isDirectory(ROOT.resolve("examples"))) {
+            try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
+                for (Path example : examples.toList()) {
+                    for (String dir : List.of("src/main/java", "src/test/java")) {
+                        if (Files.isDirectory(example.resolve(dir))) {
+                            roots.add(example.resolve(dir));
+                        }
+                    }
                 }
             }
-            return sources;
         }
+        Map<Path, String> sources = new java.util.HashMap<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                sources.putAll(files.filter(f -> f.toString().endsWith(".java"))
+                        .collect(Collectors.toMap(f -> f, f -> normalized(read(f)))));
+            }
+        }
+        return sources;
     }
 
     private static String read(Path file) {
@@ -277,7 +381,7 @@ class ReadmeTest {
     }
 
     /** The directory with README.md and mvnw, above the module's working directory. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
