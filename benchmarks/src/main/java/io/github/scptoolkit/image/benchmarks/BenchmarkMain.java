@@ -1,23 +1,42 @@
 package io.github.scptoolkit.image.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * Runs the JMH benchmarks (any JMH command-line options pass through) and then prints the four
- * comparisons of issue 7, each figure beside its baseline from the same run, with JMH's error.
+ * The one benchmark command (BENCHMARKS.md): runs, in this order,
+ * <ol>
+ * <li>the JMH benchmarks (signing, client round trip, decode; JMH options pass through);</li>
+ * <li>the server comparison, {@code bench.forks} (default 3) fresh JVMs of {@link ServerComparison}:
+ * full path, serializing endpoint, bytes endpoint and WireMock, same load generator, same run;</li>
+ * <li>emulator start-up with the documented command ({@link EmulatorStartup}), on this JDK and on
+ * {@code bench.java25} (default the Temurin 25 beside it, when there), with resident memory after
+ * start and after 100,000 requests;</li>
+ * <li>the client's cold path ({@link ColdCall}): a fresh JVM per call, SDK and hand-written alternating;</li>
+ * </ol>
+ * then prints every goal of issue 14 with the median (and range over forks or runs) and whether it is met.
+ * {@code -Dbench.only=jmh,server,startup,cold} runs a subset.
  *
  * <pre>
- * ./mvnw -B -pl benchmarks -am verify -Pbenchmarks
+ * ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests
  * </pre>
  */
 public final class BenchmarkMain {
@@ -25,20 +44,245 @@ public final class BenchmarkMain {
     private BenchmarkMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+    public static void main(String[] args) throws Exception {
+        String only = System.getProperty("bench.only", "jmh,server,startup,cold");
+        Path root = root();
+        List<String> report = new ArrayList<>();
+        report.add(String.format(Locale.ROOT, "machine: %d cores, java %s, load average at start %s",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage()));
+
+        Collection<RunResult> jmh = List.of();
+        if (only.contains("jmh")) {
+            jmh = new Runner(new CommandLineOptions(args)).run();
+        }
+        List<Map<String, Map<String, Double>>> forks = new ArrayList<>();
+        if (only.contains("server")) {
+            int n = Integer.getInteger("bench.forks", 3);
+            for (int f = 1; f <= n; f++) {
+                System.out.printf("== server comparison, fork %d of %d (load average %s)%n", f, n, loadAverage());
+                forks.add(serverFork());
+            }
+        }
+        List<EmulatorStartup.Result> startups = new ArrayList<>();
+        if (only.contains("startup")) {
+            int runs = Integer.getInteger("bench.startup.runs", 5);
+            int requests = Integer.getInteger("bench.startup.requests", 100_000);
+            List<Path> javas = new ArrayList<>();
+            javas.add(Path.of(System.getProperty("java.home")));
+            Path java25 = Path.of(System.getProperty("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+            if (Files.isExecutable(java25.resolve("bin/java")) && !java25.toRealPath().equals(javas.get(0).toRealPath())) {
+                javas.add(java25);
+            }
+            for (Path home : javas) {
+                System.out.printf("== emulator start-up, %s (load average %s)%n", home, loadAverage());
+                startups.add(EmulatorStartup.measure(root, home, runs, requests));
+            }
+        }
+        Map<String, List<Double>> cold = new HashMap<>();
+        if (only.contains("cold")) {
+            System.out.printf("== client cold path (load average %s)%n", loadAverage());
+            cold = coldPath(Integer.getInteger("bench.cold.runs", 7));
+        }
+
         System.out.println();
-        System.out.println("== Comparisons (same run; ratios matter, absolute times do not) ==");
-        compare(results, "1. Signing", "SigningBenchmark.scpSigner", "SigningBenchmark.baselineMacDoFinal",
+        System.out.println("== Issue 14 goals (ratios from the same run; absolute figures move with the machine's load) ==");
+        report.forEach(System.out::println);
+        printJmh(jmh);
+        printServer(forks);
+        printStartup(startups);
+        printCold(cold, jmh);
+        System.out.printf("load average at the end: %s%n", loadAverage());
+    }
+
+    // --- server ---------------------------------------------------------------------------------
+
+    private static Map<String, Map<String, Double>> serverFork() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jvmArgs = System.getProperty("bench.server.jvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        if (System.getProperty("bench.server.args") != null) {
+            command.add("-Dbench.server.args=" + System.getProperty("bench.server.args"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerComparison.class.getName()));
+        command.addAll(List.of(System.getProperty("bench.server.shape", "20,5,3,4").trim().split("[,\\s]+")));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, Map<String, Double>> results = new HashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    System.out.println("   " + line);
+                    String[] parts = line.split(" ");
+                    Map<String, Double> values = new HashMap<>();
+                    for (int i = 2; i < parts.length; i++) {
+                        String[] kv = parts[i].split("=");
+                        values.put(kv[0], Double.parseDouble(kv[1]));
+                    }
+                    results.put(parts[1], values);
+                } else if (line.startsWith("BODY ") || line.contains("ERROR") || line.contains("Exception")) {
+                    System.out.println("   | " + line);
+                }
+            }
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || results.size() < ServerComparison.NAMES.size()) {
+            throw new IllegalStateException("server comparison fork failed (exit " + p.exitValue() + ")");
+        }
+        return results;
+    }
+
+    private static void printServer(List<Map<String, Map<String, Double>>> forks) {
+        if (forks.isEmpty()) {
+            System.out.println("server comparison: not run");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "Server, %d forks (4 load threads, same JVM, windows interleaved); "
+                + "throughput req/s and p99 ms per fork:%n", forks.size());
+        for (String name : ServerComparison.NAMES) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s", name));
+            for (Map<String, Map<String, Double>> f : forks) {
+                b.append(String.format(Locale.ROOT, "  %8.0f req/s p50 %.3f p99 %.3f ms |", f.get(name).get("throughput"),
+                        f.get(name).get("p50_us") / 1000, f.get(name).get("p99_us") / 1000));
+            }
+            System.out.println(b);
+        }
+        goal("server / serializing endpoint (throughput)", ratios(forks, "server", "serializing", "throughput", false),
+                ">=", 0.95);
+        goal("server / bytes endpoint (throughput)", ratios(forks, "server", "bytes", "throughput", false), ">=", 0.85);
+        goal("server p99 / bytes endpoint p99", ratios(forks, "server", "bytes", "p99_us", false), "<=", 1.3);
+        goal("server / WireMock (throughput)", ratios(forks, "server", "wiremock", "throughput", false), ">=", 1.0);
+        goal("(serializing / bytes, where serialization alone goes)", ratios(forks, "serializing", "bytes", "throughput",
+                false), null, 0);
+    }
+
+    private static List<Double> ratios(List<Map<String, Map<String, Double>>> forks, String a, String b, String key,
+            boolean inverse) {
+        List<Double> r = new ArrayList<>();
+        for (Map<String, Map<String, Double>> f : forks) {
+            double x = f.get(a).get(key) / f.get(b).get(key);
+            r.add(inverse ? 1 / x : x);
+        }
+        return r;
+    }
+
+    private static void goal(String what, List<Double> values, String op, double target) {
+        double median = median(values);
+        String met = op == null ? "" : (op.equals(">=") ? median >= target : median <= target) ? "  MET" : "  NOT MET";
+        System.out.printf(Locale.ROOT, "  %-52s median %.3f  range %.3f-%.3f  %s%s%n", what, median,
+                values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                op == null ? "" : "goal " + op + " " + target, met);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    // --- start-up -------------------------------------------------------------------------------
+
+    private static void printStartup(List<EmulatorStartup.Result> startups) {
+        if (startups.isEmpty()) {
+            System.out.println("emulator start-up: not run");
+            return;
+        }
+        System.out.println("Emulator start-up (launch to banner printed and health UP), documented command:");
+        for (EmulatorStartup.Result r : startups) {
+            System.out.println("  " + EmulatorStartup.describe(r));
+            System.out.printf(Locale.ROOT, "    runs (s): %s; Spring's 'process running for' median %.2f s%n",
+                    format(r.readySeconds()), median(r.springProcessSeconds()));
+            goal("start-up, java " + r.java() + " (s)", r.readySeconds(), "<=", 1.5);
+            System.out.printf(Locale.ROOT, "    resident memory: %d MB after start, %d MB after %,d requests%n",
+                    r.rssAfterStartKb() / 1024, r.rssAfterRequestsKb() / 1024, r.requests());
+        }
+    }
+
+    private static String format(List<Double> values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return b.toString();
+    }
+
+    // --- client ---------------------------------------------------------------------------------
+
+    private static Map<String, List<Double>> coldPath(int runs) throws Exception {
+        Map<String, List<Double>> results = new HashMap<>();
+        try (BenchmarkServer server = new BenchmarkServer()) {
+            for (int i = 0; i < runs; i++) {
+                for (String kind : List.of("sdk", "hand")) {
+                    long start = System.nanoTime();
+                    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            "-cp", System.getProperty("java.class.path"), ColdCall.class.getName(), kind, server.endpoint)
+                            .redirectErrorStream(true).start();
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    p.waitFor();
+                    double wall = (System.nanoTime() - start) / 1e6;
+                    Optional<String> line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst();
+                    if (p.exitValue() != 0 || line.isEmpty()) {
+                        throw new IllegalStateException("cold call " + kind + " failed:\n" + out);
+                    }
+                    double inMain = Long.parseLong(line.get().substring(5).trim()) / 1e6;
+                    results.computeIfAbsent(kind + ".process", k -> new ArrayList<>()).add(wall);
+                    results.computeIfAbsent(kind + ".main", k -> new ArrayList<>()).add(inMain);
+                }
+            }
+        }
+        return results;
+    }
+
+    private static void printCold(Map<String, List<Double>> cold, Collection<RunResult> jmh) {
+        Optional<RunResult> sdk = find(jmh, "ClientRoundTripBenchmark.sdkClient", Mode.AverageTime);
+        Optional<RunResult> hand = find(jmh, "ClientRoundTripBenchmark.baselineHandWritten", Mode.AverageTime);
+        System.out.println("Client:");
+        if (sdk.isPresent() && hand.isPresent()) {
+            Result<?> s = sdk.get().getPrimaryResult();
+            Result<?> h = hand.get().getPrimaryResult();
+            System.out.printf(Locale.ROOT, "  round trip (warm, JMH): SDK %.1f ± %.1f us, hand-written java.net.http + "
+                    + "Jackson %.1f ± %.1f us%n", s.getScore(), s.getScoreError(), h.getScore(), h.getScoreError());
+            goal("client round trip / hand-written", List.of(s.getScore() / h.getScore()), "<=", 1.0);
+        } else {
+            System.out.println("  round trip: not run");
+        }
+        if (cold.isEmpty()) {
+            System.out.println("  cold path: not run");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "  cold path (fresh JVM: build + first call), %d runs each; ms, median [range]:%n",
+                cold.get("sdk.process").size());
+        for (String kind : List.of("sdk", "hand")) {
+            System.out.printf(Locale.ROOT, "    %-4s process launch to decoded image %.0f [%.0f-%.0f], of which in main() %.0f [%.0f-%.0f]%n",
+                    kind, median(cold.get(kind + ".process")), min(cold.get(kind + ".process")), max(cold.get(kind + ".process")),
+                    median(cold.get(kind + ".main")), min(cold.get(kind + ".main")), max(cold.get(kind + ".main")));
+        }
+        goal("client cold path / hand-written (process)", List.of(median(cold.get("sdk.process"))
+                / median(cold.get("hand.process"))), null, 0);
+        goal("client cold path / hand-written (in main)", List.of(median(cold.get("sdk.main"))
+                / median(cold.get("hand.main"))), null, 0);
+    }
+
+    private static double min(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
+    private static double max(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    // --- JMH ------------------------------------------------------------------------------------
+
+    private static void printJmh(Collection<RunResult> results) {
+        compare(results, "Signing", "SigningBenchmark.scpSigner", "SigningBenchmark.baselineMacDoFinal",
                 Mode.AverageTime, "goal: < 2 us/op");
-        compare(results, "2. Client round trip", "ClientRoundTripBenchmark.sdkClient",
-                "ClientRoundTripBenchmark.baselineHandWritten", Mode.AverageTime, "goal: ratio <= 1.2");
-        throughput(results, "3. Server throughput", "ServerBenchmark.fullPath", "ServerBenchmark.baselineMinimalEndpoint",
-                "goal: ratio >= 0.8");
-        throughput(results, "   (serializing model)", "ServerBenchmark.minimalEndpointSerializingTheModel",
-                "ServerBenchmark.baselineMinimalEndpoint", "(where the time goes: Jackson + Spring's converter alone)");
-        percentile(results, "3. Server latency", "ServerBenchmark.fullPath", "ServerBenchmark.baselineMinimalEndpoint");
-        compare(results, "4. Decode", "DecodeBenchmark.decodeIntoModel", "DecodeBenchmark.baselineDecodeIntoTree",
+        compare(results, "Decode", "DecodeBenchmark.decodeIntoModel", "DecodeBenchmark.baselineDecodeIntoTree",
                 Mode.Throughput, "(baseline: the same bytes into a JSON tree)");
     }
 
@@ -53,53 +297,37 @@ public final class BenchmarkMain {
         Optional<RunResult> m = find(results, measured, mode);
         Optional<RunResult> b = find(results, baseline, mode);
         if (m.isEmpty() || b.isEmpty()) {
-            System.out.printf("%-22s not run%n", title);
+            System.out.printf("%s: not run%n", title);
             return;
         }
         Result<?> mr = m.get().getPrimaryResult();
         Result<?> br = b.get().getPrimaryResult();
-        System.out.printf(Locale.ROOT, "%-22s %s %.3f ± %.3f %s | baseline %.3f ± %.3f %s | ratio %.2f  %s%n",
+        System.out.printf(Locale.ROOT, "%s: %s %.3f ± %.3f %s | baseline %.3f ± %.3f %s | ratio %.2f  %s%n",
                 title, measured.substring(measured.indexOf('.') + 1), mr.getScore(), mr.getScoreError(),
                 mr.getScoreUnit(), br.getScore(), br.getScoreError(), br.getScoreUnit(),
                 mr.getScore() / br.getScore(), goal);
     }
 
-    /** Closed loop, same threads: throughput ratio = inverse ratio of the mean latencies. */
-    private static void throughput(Collection<RunResult> results, String title, String measured, String baseline,
-            String goal) {
-        Optional<RunResult> m = find(results, measured, Mode.SampleTime);
-        Optional<RunResult> b = find(results, baseline, Mode.SampleTime);
-        if (m.isEmpty() || b.isEmpty()) {
-            System.out.printf("%-22s not run%n", title);
-            return;
+    // --- helpers --------------------------------------------------------------------------------
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
         }
-        int threads = m.get().getParams().getThreads();
-        Result<?> mr = m.get().getPrimaryResult();
-        Result<?> br = b.get().getPrimaryResult();
-        System.out.printf(Locale.ROOT,
-                "%-22s %s %.0f req/s (mean %.1f ± %.1f %s) | baseline %.0f req/s (mean %.1f ± %.1f %s) | ratio %.2f  %s%n",
-                title, measured.substring(measured.indexOf('.') + 1), perSecond(threads, mr), mr.getScore(),
-                mr.getScoreError(), mr.getScoreUnit(), perSecond(threads, br), br.getScore(), br.getScoreError(),
-                br.getScoreUnit(), br.getScore() / mr.getScore(), goal);
     }
 
-    private static double perSecond(int threads, Result<?> meanLatencyMicros) {
-        return threads * 1_000_000.0 / meanLatencyMicros.getScore();
-    }
-
-    private static void percentile(Collection<RunResult> results, String title, String measured, String baseline) {
-        Optional<RunResult> m = find(results, measured, Mode.SampleTime);
-        Optional<RunResult> b = find(results, baseline, Mode.SampleTime);
-        if (m.isEmpty() || b.isEmpty()) {
-            System.out.printf("%-22s not run%n", title);
-            return;
+    /** The project's directory (with mvnw), from the working directory up. */
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("reference-server"))) {
+                return dir;
+            }
+            dir = dir.getParent();
         }
-        double mp = m.get().getPrimaryResult().getStatistics().getPercentile(99.0);
-        double bp = b.get().getPrimaryResult().getStatistics().getPercentile(99.0);
-        double mp50 = m.get().getPrimaryResult().getStatistics().getPercentile(50.0);
-        double bp50 = b.get().getPrimaryResult().getStatistics().getPercentile(50.0);
-        String unit = m.get().getPrimaryResult().getScoreUnit();
-        System.out.printf(Locale.ROOT, "%-22s fullPath p50 %.3f p99 %.3f %s | baseline p50 %.3f p99 %.3f %s | p99 ratio %.2f%n",
-                title, mp50, mp, unit, bp50, bp, unit, mp / bp);
+        throw new IllegalStateException("no project directory above " + Path.of("").toAbsolutePath());
     }
 }

@@ -8,8 +8,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.ApiVersionConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.github.scptoolkit.image.spec.ScpApi;
@@ -17,7 +19,8 @@ import io.github.scptoolkit.image.spec.ScpApi;
 /**
  * The machinery both entry points share ({@link ScpImageApiConfiguration} for plain Spring MVC,
  * {@link ScpImageApiAutoConfiguration} for Spring Boot): version resolution with Spring Framework
- * 7's API versioning, per-version shaping, the version argument and the versions document, scoped
+ * 7's API versioning, per-version shaping, the parameters' rules ({@code ScpParameterCheck}), the
+ * version argument and the versions document, scoped
  * to the spec's operations. Settings: the {@link ScpVersionsProperties} bean (defaults without one).
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,6 +61,12 @@ class ScpApiMvcConfiguration implements WebMvcConfigurer {
     @Bean
     static BeanDefinitionRegistryPostProcessor scpVersionsDocument(Environment environment) {
         return ScpVersionsController.registrar(environment);
+    }
+
+    /** The spec's parameter rules (lengths, patterns), checked per operation after the other interceptors. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ScpParameterCheck(operations)).order(Ordered.LOWEST_PRECEDENCE);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
  * rules, deprecation headers; settings in {@link ScpVersionsProperties}), the implementation
  * receiving the resolved {@code ScpServiceVersion};</li>
  * <li>each version's own 200 shape ({@code ScpResponseShaping});</li>
+ * <li>the parameters' length and pattern rules ({@code ScpParameterCheck}, 400 {@code INVALID_REQUEST});</li>
  * <li>RFC 9457 problem bodies with the spec's codes ({@link ScpExceptionResolver});</li>
  * <li>request signature checks ({@link ScpAuthConfiguration}, settings in {@link ScpAuthProperties});</li>
  * <li>the versions document at {@code GET /} (unless the application implements

@@ -1,7 +1,10 @@
 package io.github.scptoolkit.image.server;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -76,13 +79,30 @@ final class ScpSignatureFilter extends OncePerRequestFilter implements Ordered {
         boolean hostServed = hosts.serves(request.getScheme(), request.getServerName(), request.getServerPort(),
                 request.getLocalPort());
         ScpSignatureVerifier.Outcome outcome = verifier.verify(request.getMethod(), signedUrl(request), hostServed,
-                name -> Collections.list(request.getHeaders(name)));
+                name -> values(request.getHeaders(name)));
         if (outcome.accepted()) {
             outcome.caller().bindTo(request);
             chain.doFilter(request, response);
             return;
         }
         refuse(request, response, outcome.rejection(), outcome.detail());
+    }
+
+    /** A header's values; no copy beyond a one-element list for the usual single value. */
+    static List<String> values(Enumeration<String> sent) {
+        if (sent == null || !sent.hasMoreElements()) {
+            return List.of();
+        }
+        String first = sent.nextElement();
+        if (!sent.hasMoreElements()) {
+            return Collections.singletonList(first);
+        }
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        while (sent.hasMoreElements()) {
+            all.add(sent.nextElement());
+        }
+        return all;
     }
 
     /** Writes the 401 problem for {@code code}. */

@@ -101,22 +101,23 @@ final class ScpSignatureVerifier {
     Outcome verify(String method, String url, boolean hostServed, Function<String, List<String>> headers) {
         // Each header is read once: REQUIRED's order (access key, timestamp, client type, signature).
         String[] values = new String[REQUIRED.size()];
-        List<String> missing = new ArrayList<>();
-        List<String> repeated = new ArrayList<>();
+        // Allocated only for a request that is refused.
+        List<String> missing = List.of();
+        List<String> repeated = List.of();
         for (int i = 0; i < values.length; i++) {
             String name = REQUIRED.get(i);
             List<String> sent = headers.apply(name);
             if (sent.isEmpty()) {
-                missing.add(name);
+                missing = added(missing, name);
             } else if (sent.size() > 1) {
-                repeated.add(name);
+                repeated = added(repeated, name);
             } else {
                 values[i] = sent.get(0);
             }
         }
         List<String> accountValues = headers.apply(ACCOUNT_ID);
         if (accountValues.size() > 1) {
-            repeated.add(ACCOUNT_ID);
+            repeated = added(repeated, ACCOUNT_ID);
         }
         if (!missing.isEmpty()) {
             return reject(ScpProblemCode.MISSING_AUTH_HEADERS, "Signed requests carry Scp-Accesskey, Scp-Timestamp, "
@@ -159,7 +160,7 @@ final class ScpSignatureVerifier {
         }
 
         Optional<ScpCredentialStore.Credential> credential = store.find(accessKey);
-        byte[] key = credential.map(c -> c.secretKey().getBytes(StandardCharsets.UTF_8)).orElse(unknownKeySecret);
+        Object key = credential.isPresent() ? credential.get().secretKey() : unknownKeySecret;
         byte[] expected = hmacBase64(key, method + url + timestamp + accessKey + accountId + clientType);
         boolean matches = MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
         boolean accountAllowed = credential.flatMap(ScpCredentialStore.Credential::accountId)
@@ -210,20 +211,47 @@ final class ScpSignatureVerifier {
         return new Outcome(null, rejection, detail);
     }
 
-    /** One Mac per thread: {@code Mac.getInstance} (a provider look-up) is dearer than the HMAC itself. */
-    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+    private static List<String> added(List<String> names, String name) {
+        List<String> list = new ArrayList<>(names);
+        list.add(name);
+        return list;
+    }
+
+    /**
+     * One Mac per thread ({@code Mac.getInstance}, a provider look-up, is dearer than the HMAC
+     * itself), kept initialised with the key it was last used with: {@code doFinal} resets it to
+     * that key, so a thread serving the same tenant again skips the key set-up. The key is
+     * recognised by identity (the credential store's own secret string, or the random key for
+     * unknown access keys), never by comparing secrets.
+     */
+    private static final ThreadLocal<KeyedMac> MAC = ThreadLocal.withInitial(() -> {
         try {
-            return Mac.getInstance("HmacSHA256");
+            return new KeyedMac(Mac.getInstance("HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     });
 
-    private static byte[] hmacBase64(byte[] key, String data) {
+    private static final class KeyedMac {
+        final Mac mac;
+        Object key;
+
+        KeyedMac(Mac mac) {
+            this.mac = mac;
+        }
+    }
+
+    /** {@code key} is a secret key string or the random key's bytes. */
+    private static byte[] hmacBase64(Object key, String data) {
         try {
-            Mac mac = MAC.get();
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encode(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+            KeyedMac keyed = MAC.get();
+            if (keyed.key != key) {
+                keyed.key = null;   // not usable until init succeeds
+                byte[] bytes = key instanceof String secret ? secret.getBytes(StandardCharsets.UTF_8) : (byte[]) key;
+                keyed.mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+                keyed.key = key;
+            }
+            return Base64.getEncoder().encode(keyed.mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

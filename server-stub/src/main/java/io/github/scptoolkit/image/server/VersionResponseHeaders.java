@@ -73,6 +73,10 @@ final class VersionResponseHeaders implements ApiVersionDeprecationHandler {
     }
 
     private static void addVary(HttpServletResponse response) {
+        if (!response.containsHeader(HttpHeaders.VARY)) {   // the usual case: no copy of the header's values
+            response.addHeader(HttpHeaders.VARY, ScpApi.VERSION_HEADER);
+            return;
+        }
         boolean present = response.getHeaders(HttpHeaders.VARY).stream()
                 .flatMap(v -> Arrays.stream(v.split(",")))
                 .anyMatch(v -> v.trim().equalsIgnoreCase(ScpApi.VERSION_HEADER));

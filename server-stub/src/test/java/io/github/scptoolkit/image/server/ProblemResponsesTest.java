@@ -39,6 +39,13 @@ class ProblemResponsesTest {
 
     private static final String IMAGE = TestSpec.image(StubTestApp.KNOWN_ID);
     private static final String HEADER = ScpApi.VERSION_HEADER;
+    private static final String ACCEPT_LANGUAGE = "Accept-Language";
+
+    /** A Show Image parameter's maxLength in the spec. */
+    private static int maxLength(String parameter) {
+        return ScpApi.SHOW_IMAGE.parameters().stream().filter(p -> p.name().equals(parameter)).findFirst()
+                .orElseThrow().maxLength();
+    }
 
     @Autowired
     MockMvc mvc;
@@ -61,6 +68,10 @@ class ProblemResponsesTest {
                         ScpProblemCode.NOT_ACCEPTABLE),
                 Arguments.of("image_id over its maximum length", get(TestSpec.image("a".repeat(maxId + 1))),
                         ScpProblemCode.INVALID_REQUEST),
+                Arguments.of("image_id at its maximum length (valid, so looked up)", get(TestSpec.image("a".repeat(maxId)))
+                        .header(HEADER, TestSpec.current().headerValue()), ScpProblemCode.IMAGE_NOT_FOUND),
+                Arguments.of("Accept-Language over its maximum length", get(IMAGE).header(ACCEPT_LANGUAGE,
+                        "a".repeat(maxLength(ACCEPT_LANGUAGE) + 1)), ScpProblemCode.INVALID_REQUEST),
                 Arguments.of("unknown version", get(IMAGE).header(HEADER, TestSpec.UNKNOWN),
                         ScpProblemCode.UNSUPPORTED_API_VERSION),
                 Arguments.of("other service", get(IMAGE).header(HEADER, "blockstorage " + TestSpec.current().getVersion()),

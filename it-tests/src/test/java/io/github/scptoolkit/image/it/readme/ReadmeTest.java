@@ -254,6 +254,28 @@ class ReadmeTest {
         return all.toString();
     }
 
+    /**
+     * The emulator command of "Local emulator" runs what reference-server's {@code package} makes:
+     * the extracted jar and the class-data-sharing archive its pom names, which this build (it-tests
+     * come after reference-server) has made unless {@code -Demulator.cds.skip=true}.
+     */
+    @Test
+    void theEmulatorCommandRunsTheExtractedJarWithTheArchiveThePackageMakes() throws IOException {
+        String section = section(Files.readString(ROOT.resolve("README.md")), "## Local emulator");
+        Matcher command = Pattern.compile("\njava -XX:SharedArchiveFile=(\\S+) -jar (\\S+)\n").matcher(section);
+        assertThat(command.find()).as("README's emulator command").isTrue();
+        String pom = Files.readString(ROOT.resolve("reference-server/pom.xml"));
+        for (String path : List.of(command.group(1), command.group(2))) {
+            assertThat(path).startsWith("reference-server/target/emulator/");
+            String file = path.substring("reference-server/target/emulator/".length());
+            assertThat(pom).as("reference-server/pom.xml makes %s", file)
+                    .contains("${project.build.directory}/emulator/" + file);
+            if (Files.isDirectory(ROOT.resolve("reference-server/target/emulator"))) {
+                assertThat(ROOT.resolve(path)).as("made by package").isRegularFile();
+            }
+        }
+    }
+
     /** The section of {@code markdown} from {@code heading} to the next heading of any level. */
     static String section(String markdown, String heading) {
         String text = markdown.replace("\r\n", "\n");

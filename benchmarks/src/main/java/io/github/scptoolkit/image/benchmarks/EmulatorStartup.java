@@ -1,0 +1,244 @@
+package io.github.scptoolkit.image.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Emulator start-up with the documented command (README, "Local emulator"): the extracted jar in
+ * {@code reference-server/target/emulator} run with the class-data-sharing archive the build made
+ * there. For a JDK other than the one that built it, the archive is made again the same way (the
+ * build's training run) in a copy under {@code benchmarks/target}, since an archive belongs to the
+ * JDK that wrote it. A start is ready when the emulator has printed its banner and
+ * {@code /actuator/health} answers UP; the time is wall-clock from launching {@code java} to
+ * ready, on this machine with nothing else of the benchmark running. After the last start, the
+ * resident set size (VmRSS) is read, 100,000 signed Show Image requests are sent (4 threads), and
+ * it is read again. A tree without {@code target/emulator} (before issue 14) is measured with its
+ * documented {@code java -jar ...-exec.jar}.
+ */
+final class EmulatorStartup {
+
+    static final String BANNER = "SCP image-API emulator on";
+    private static final Pattern PROCESS_RUNNING = Pattern.compile("process running for ([0-9.]+)");
+
+    record Result(String java, String command, List<Double> readySeconds, List<Double> springProcessSeconds,
+            long rssAfterStartKb, long rssAfterRequestsKb, int requests) {
+    }
+
+    private EmulatorStartup() {
+    }
+
+    static Result measure(Path root, Path javaHome, int runs, int requests) throws Exception {
+        String version = javaVersion(javaHome);
+        Path built = root.resolve("reference-server/target/emulator");
+        Path dir;
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin/java").toString());
+        if (Files.isRegularFile(built.resolve("scp-image-emulator.jar"))) {
+            dir = root.resolve("benchmarks/target/startup-java-" + version.replaceAll("[^0-9A-Za-z.]", "_"));
+            copy(built, dir);
+            train(javaHome, dir);
+            command.add("-XX:SharedArchiveFile=" + dir.resolve("scp-image-emulator.jsa").toAbsolutePath());
+            command.add("-jar");
+            command.add(dir.resolve("scp-image-emulator.jar").toAbsolutePath().toString());
+        } else {
+            dir = root;
+            try (Stream<Path> jars = Files.list(root.resolve("reference-server/target"))) {
+                Path exec = jars.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no emulator jar: build reference-server first"));
+                command.add("-jar");
+                command.add(root.relativize(exec).toString());
+            }
+        }
+        List<Double> ready = new ArrayList<>();
+        List<Double> spring = new ArrayList<>();
+        long rssStart = -1;
+        long rssAfter = -1;
+        for (int run = 0; run < runs; run++) {
+            int port = freePort();
+            List<String> args = new ArrayList<>(command);
+            args.add("--server.port=" + port);
+            ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true);
+            long start = System.nanoTime();
+            Process process = pb.start();
+            AtomicLong bannerAt = new AtomicLong();
+            AtomicReference<Double> processRunning = new AtomicReference<>();
+            Thread reader = new Thread(() -> read(process, start, bannerAt, processRunning));
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                long healthAt = waitForHealth(port, process);
+                while (bannerAt.get() == 0 && process.isAlive()) {
+                    Thread.sleep(5);
+                }
+                long readyAt = Math.max(healthAt, bannerAt.get());
+                ready.add((readyAt - start) / 1e9);
+                Thread.sleep(200);
+                if (processRunning.get() != null) {
+                    spring.add(processRunning.get());
+                }
+                if (run == runs - 1) {
+                    rssStart = rssKb(process.pid());
+                    load("http://127.0.0.1:" + port, requests);
+                    rssAfter = rssKb(process.pid());
+                }
+            } finally {
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+        return new Result(version, String.join(" ", command.subList(1, command.size())), ready, spring, rssStart,
+                rssAfter, requests);
+    }
+
+    private static void read(Process process, long start, AtomicLong bannerAt, AtomicReference<Double> processRunning) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.contains(BANNER) && bannerAt.get() == 0) {
+                    bannerAt.set(System.nanoTime());
+                }
+                Matcher m = PROCESS_RUNNING.matcher(line);
+                if (m.find()) {
+                    processRunning.set(Double.parseDouble(m.group(1)));
+                }
+                if (System.getProperty("bench.startup.verbose") != null) {
+                    System.out.println("  | " + line);
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    private static long waitForHealth(int port, Process process) throws InterruptedException {
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the emulator exited with " + process.exitValue());
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
+                c.setConnectTimeout(200);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200
+                        && new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("UP")) {
+                    return System.nanoTime();
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the emulator was not ready within 120 s");
+    }
+
+    /** {@code requests} signed Show Image requests (CURRENT version) from 4 threads. */
+    private static void load(String endpoint, int requests) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(requests);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                while (left.getAndDecrement() > 0) {
+                    LoadGenerator.get(Requests.showImage(endpoint, BenchmarkServer.IMAGE_PATH));
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** The build's training run (reference-server/pom.xml, execution emulator-cds-archive). */
+    private static void train(Path javaHome, Path dir) throws IOException, InterruptedException {
+        Files.deleteIfExists(dir.resolve("scp-image-emulator.jsa"));
+        Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(),
+                "-XX:ArchiveClassesAtExit=" + dir.resolve("scp-image-emulator.jsa").toAbsolutePath(), "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-Dspring.context.exit=onRefresh", "-jar",
+                dir.resolve("scp-image-emulator.jar").toAbsolutePath().toString(), "--server.port=0",
+                "--logging.level.root=WARN").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("training.log").toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES) || !Files.exists(dir.resolve("scp-image-emulator.jsa"))) {
+            throw new IllegalStateException("the training run made no archive; see " + dir.resolve("training.log"));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.walk(to)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().endsWith(".jsa")) {
+                    continue;
+                }
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static String javaVersion(Path javaHome) throws IOException {
+        Path release = javaHome.resolve("release");
+        if (Files.exists(release)) {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                }
+            }
+        }
+        return javaHome.getFileName().toString();
+    }
+
+    /** VmRSS of a process in kB (Linux); -1 where /proc is not there. */
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String describe(Result r) {
+        return String.format(Locale.ROOT, "java %s: `%s`", r.java(), r.command());
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.scptoolkit.image.benchmarks;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One fork of the server comparison (issue 14): the reference server's full path (signature check,
+ * version negotiation, per-version shaping, catalog lookup), a minimal Spring MVC endpoint in the
+ * same app that serializes the same model, one that writes the same prepared bytes, and WireMock
+ * serving the same bytes, all driven by the same closed-loop load generator (4 threads, each
+ * request signed afresh and sent with {@link LoadGenerator} over loopback keep-alive) in this JVM.
+ * After a warm-up, the endpoints take turns in short windows ({@code rounds} times each, the order
+ * rotating), so that a change in the machine's background load hits all of them alike; a request
+ * that straddles two windows is not counted. Prints one {@code RESULT} line per endpoint:
+ * throughput (requests completed per second of its windows), mean, p50 and p99 latency.
+ *
+ * <pre>
+ * java -cp ... io.github.scptoolkit.image.benchmarks.ServerComparison [warmupSeconds rounds windowSeconds threads]
+ * </pre>
+ */
+public final class ServerComparison {
+
+    /** The endpoints, in BenchmarkMain's names. */
+    static final List<String> NAMES = List.of("server", "serializing", "bytes", "wiremock");
+
+    private ServerComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmupSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int windowSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        // Optional: only these endpoints (e.g. "server" alone, for a JFR profile of the full path).
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : NAMES;
+        try (BenchmarkServer server = new BenchmarkServer()) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            byte[] body = BenchmarkServer.get(http, Requests.showImage(server.endpoint, BenchmarkServer.IMAGE_PATH));
+            server.primeBaseline(body);
+            try (PeerServers peers = new PeerServers(BenchmarkServer.IMAGE_PATH, body)) {
+                String[] endpoints = {server.endpoint, server.endpoint, server.endpoint, peers.wireMockEndpoint};
+                String[] paths = {BenchmarkServer.IMAGE_PATH, BenchmarkServer.BASELINE_MODEL + BenchmarkServer.IMAGE_PATH,
+                        BenchmarkServer.BASELINE + BenchmarkServer.IMAGE_PATH, BenchmarkServer.IMAGE_PATH};
+                for (int i = 0; i < endpoints.length; i++) {
+                    byte[] answer = LoadGenerator.get(Requests.showImage(endpoints[i], paths[i]));
+                    // The bytes endpoints answer exactly the full path's bytes; the serializing one writes
+                    // the whole model (every version's fields), unshaped.
+                    if (!NAMES.get(i).equals("serializing") && !java.util.Arrays.equals(answer, body)) {
+                        throw new IllegalStateException(NAMES.get(i) + " answers other bytes than the full path");
+                    }
+                    System.out.printf("BODY %s %d bytes%n", NAMES.get(i), answer.length);
+                }
+                run(endpoints, paths, warmupSeconds, rounds, windowSeconds, threads, only);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] endpoints, String[] paths, int warmupSeconds, int rounds, int windowSeconds,
+            int threads, List<String> only) throws InterruptedException {
+        int n = endpoints.length;
+        AtomicInteger window = new AtomicInteger(-1);   // -1: warm-up, not recorded
+        AtomicInteger target = new AtomicInteger(0);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<LongList[]> perThread = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            LongList[] lists = new LongList[n];
+            for (int i = 0; i < n; i++) {
+                lists[i] = new LongList();
+            }
+            perThread.add(lists);
+            Thread worker = new Thread(() -> {
+                while (!stop.get()) {
+                    int w = window.get();
+                    int e = target.get();
+                    long start = System.nanoTime();
+                    LoadGenerator.get(Requests.showImage(endpoints[e], paths[e]));
+                    long took = System.nanoTime() - start;
+                    if (w >= 0 && window.get() == w) {
+                        lists[e].add(took);
+                    }
+                }
+            }, "load-" + t);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        // Warm-up: every endpoint in turn, one second each.
+        long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        for (int i = 0; System.nanoTime() < warmupEnd; i++) {
+            if (only.contains(NAMES.get(i % n))) {
+                target.set(i % n);
+                Thread.sleep(1000);
+            }
+        }
+        long[] windowNanos = new long[n];
+        int w = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < n; k++) {
+                int e = (r + k) % n;
+                if (!only.contains(NAMES.get(e))) {
+                    continue;
+                }
+                window.set(-1);          // requests in flight for the previous endpoint finish unrecorded
+                target.set(e);
+                Thread.sleep(200);
+                long start = System.nanoTime();
+                window.set(w++);
+                Thread.sleep(windowSeconds * 1000L);
+                window.set(-1);
+                windowNanos[e] += System.nanoTime() - start;
+            }
+        }
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join(5000);
+        }
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (int e = 0; e < n; e++) {
+            if (!only.contains(NAMES.get(e))) {
+                continue;
+            }
+            LongList all = new LongList();
+            for (LongList[] lists : perThread) {
+                all.addAll(lists[e]);
+            }
+            double seconds = windowNanos[e] / 1e9;
+            lines.put(NAMES.get(e), String.format(Locale.ROOT,
+                    "RESULT %s throughput=%.1f mean_us=%.1f p50_us=%.1f p99_us=%.1f n=%d", NAMES.get(e),
+                    all.size() / seconds, all.mean() / 1000, all.percentile(50) / 1000.0, all.percentile(99) / 1000.0,
+                    all.size()));
+        }
+        lines.values().forEach(System.out::println);
+    }
+}
