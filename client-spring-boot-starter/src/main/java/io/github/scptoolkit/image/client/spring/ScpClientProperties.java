@@ -25,7 +25,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  *        (SCP_AUTH_URL, SCP_TF_AUTH_URL, then ~/.scpconf's auth-url).
  * @param region Region whose endpoint discovery prefers, such as kr-west1. Unset: the client's own
  *        chain (SCP_REGION, then ~/.scpconf's default-region).
- * @param version Version of the API the client calls (1.2, v1.2 or "virtualserver 1.2"). Default:
+ * @param version Version of the API the client calls, in any spelling the header allows (the number, with a leading v, or the whole header value). Default:
  *        the CURRENT version of the spec the client was built from.
  * @param connectTimeout Time allowed to connect. Default: 5s.
  * @param readTimeout Time allowed to wait for a response. Default: 30s.
