@@ -335,6 +335,58 @@ class ReadmeTest {
         assertThat(checked).as("relative links in README.md and docs/").isGreaterThanOrEqualTo(30);
     }
 
+    /**
+     * README's modules table names every module of the parent POM (and the example application),
+     * each with the artifact id its POM declares, or "(not published)".
+     */
+    @Test
+    void theModulesTableIsTheBuildsModules() throws IOException {
+        Pattern row = Pattern.compile("^\\| `([\\w/-]+)` \\| (`([\\w-]+)`|\\(not published\\)) \\|.*$", Pattern.MULTILINE);
+        Matcher r = row.matcher(section(readme(), "## Modules"));
+        List<String> listed = new ArrayList<>();
+        while (r.find()) {
+            Path pom = ROOT.resolve(r.group(1)).resolve("pom.xml");
+            assertThat(pom).as("README's module %s", r.group(1)).exists();
+            String artifact = Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", "");
+            Matcher id = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(artifact);
+            assertThat(id.find()).as("%s has an artifactId", pom).isTrue();
+            if (r.group(3) != null) {
+                assertThat(id.group(1)).as("README's artifact of %s", r.group(1)).isEqualTo(r.group(3));
+            }
+            listed.add(r.group(1));
+        }
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        List<String> modules = new ArrayList<>();
+        while (module.find()) {
+            modules.add(module.group(1));
+        }
+        assertThat(listed).as("README's modules table").containsAll(modules).contains("examples/server-boot-app");
+    }
+
+    /** docs/emulator.md's table of demo tenants is the emulator's {@code application.properties}, row by row. */
+    @Test
+    void theEmulatorPagesTenantsAreTheEmulatorsDemoTenants() throws IOException {
+        java.util.Properties application = new java.util.Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("reference-server/src/main/resources/application.properties"))) {
+            application.load(in);
+        }
+        String doc = doc("docs/emulator.md");
+        String table = doc.substring(doc.indexOf("| access key | secret key | project | actions |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        List<String> rows = table.lines().skip(2).toList();
+        assertThat(rows).as("tenant rows of docs/emulator.md").isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = rows.get(i).split("\\|");
+            String prefix = "scp.emulator.tenants[" + i + "].";
+            assertThat(cells[1]).as("row %d", i).contains("`" + application.getProperty(prefix + "access-key") + "`");
+            assertThat(cells[2]).as("row %d", i).contains("`" + application.getProperty(prefix + "secret-key") + "`");
+            assertThat(cells[3]).as("row %d", i).contains("`" + application.getProperty(prefix + "project-id") + "`");
+            assertThat(cells[4]).as("row %d", i).contains("`" + application.getProperty(prefix + "actions") + "`");
+        }
+        assertThat(application.getProperty("scp.emulator.tenants[" + rows.size() + "].access-key"))
+                .as("a tenant of application.properties missing from docs/emulator.md").isNull();
+    }
+
     /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens. */
     static List<String> anchors(String markdown) {
         return withoutCodeBlocks(markdown).lines().filter(l -> l.matches("^#{1,6} .*"))
