@@ -363,6 +363,41 @@ class ReadmeTest {
         assertThat(listed).as("README's modules table").containsAll(modules).contains("examples/server-boot-app");
     }
 
+    /**
+     * Every {@code <dependency>} of this project that an {@code xml} block of README.md or docs/*.md
+     * shows names a module's artifact, at the build's version.
+     */
+    @Test
+    void everyDocumentedDependencyIsAnArtifactOfTheBuildAtItsVersion() throws IOException {
+        String parent = Files.readString(ROOT.resolve("pom.xml")).replaceAll("(?s)<parent>.*?</parent>", "");
+        Matcher projectVersion = Pattern.compile("<version>([^<]+)</version>").matcher(parent);
+        assertThat(projectVersion.find()).isTrue();
+        List<String> artifacts = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path pom : modules.map(m -> m.resolve("pom.xml")).filter(Files::isRegularFile).filter(p -> !p.getParent().equals(ROOT)).toList()) {
+                Matcher id = Pattern.compile("<artifactId>([^<]+)</artifactId>")
+                        .matcher(Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", ""));
+                if (id.find()) {
+                    artifacts.add(id.group(1));
+                }
+            }
+        }
+        Pattern ours = Pattern.compile("<groupId>io\\.github\\.scptoolkit</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>");
+        int checked = 0;
+        for (Map.Entry<Path, String> doc : docs().entrySet()) {
+            for (String block : blocks(doc.getValue(), "xml")) {
+                Matcher m = ours.matcher(block);
+                while (m.find()) {
+                    assertThat(artifacts).as("%s shows %s", ROOT.relativize(doc.getKey()), m.group(1)).contains(m.group(1));
+                    assertThat(m.group(2)).as("%s: version of %s", ROOT.relativize(doc.getKey()), m.group(1))
+                            .isEqualTo(projectVersion.group(1));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("dependencies on the toolkit shown in README.md and docs/").isGreaterThanOrEqualTo(3);
+    }
+
     /** docs/emulator.md's table of demo tenants is the emulator's {@code application.properties}, row by row. */
     @Test
     void theEmulatorPagesTenantsAreTheEmulatorsDemoTenants() throws IOException {
