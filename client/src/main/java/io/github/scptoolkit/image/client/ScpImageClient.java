@@ -86,7 +86,7 @@ import io.github.scptoolkit.image.spec.ServiceVersion;
  * missing, {@code null} where not nullable, an empty or unparsable timestamp) or is not the
  * declared JSON throws Feign's {@code DecodeException} (status 200, not retried, naming the field
  * and the version); a call that outlives {@link Builder#callTimeout} throws
- * {@link ScpCallTimeoutException}. README's "Client behaviour under faults" has the table. Every {@code FeignException} thrown (by the conveniences and by every generated
+ * {@link ScpCallTimeoutException}. docs/contract.md, "Client behaviour under faults", has the table. Every {@code FeignException} thrown (by the conveniences and by every generated
  * interface this client hands out) carries a copy of the request with {@code Scp-Signature}
  * redacted: nothing in it can be replayed.
  */

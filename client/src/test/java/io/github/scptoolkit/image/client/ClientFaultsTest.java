@@ -58,7 +58,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  * the status, or a lenient parse with the values asserted; never a raw NPE or ClassCastException,
  * and no call waits longer than {@link #BOUND}. Requests are counted at the server.
  *
- * <p>Each test's {@code @DisplayName} is a row of README's "Client behaviour under faults" table;
+ * <p>Each test's {@code @DisplayName} is a row of docs/contract.md's "Client behaviour under faults" table;
  * {@link ReadmeFaultsTableTest} keeps the two the same.
  */
 class ClientFaultsTest {

@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** README's "## Client behaviour under faults" table has one row per {@link ClientFaultsTest} test, named alike. */
+/** docs/contract.md's "## Client behaviour under faults" table has one row per {@link ClientFaultsTest} test, named alike. */
 class ReadmeFaultsTableTest {
 
     @Test
     void everyFaultInTheReadmeTableIsATestAndEveryTestIsARow() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "docs", "contract.md"));
         String section = readme.substring(readme.indexOf("\n## Client behaviour under faults\n"));
         int next = section.indexOf("\n## ", 1);
         section = next > 0 ? section.substring(0, next) : section;

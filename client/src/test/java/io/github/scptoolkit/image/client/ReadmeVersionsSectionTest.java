@@ -12,15 +12,16 @@ import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * README's "## Versions" section states no version facts of its own (the spec's
- * {@code info.x-api-versions} is their only source, so a new version cannot make README wrong):
+ * The "## Versions" section of docs/versions-and-errors.md (split from README) states no version
+ * facts of its own (the spec's {@code info.x-api-versions} is their only source, so a new version
+ * cannot make the docs wrong):
  * no table of versions, no list of the spec's version numbers; it names where the facts are and
  * how to list them, and the facts of the rules it states (zone, warning threshold) are the code's.
  */
 class ReadmeVersionsSectionTest {
 
     private static String section() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md")).replace("\r\n", "\n");
+        String readme = Files.readString(Path.of("..", "docs", "versions-and-errors.md")).replace("\r\n", "\n");
         String section = readme.substring(readme.indexOf("\n## Versions\n"));
         return section.substring(0, section.indexOf("\n## ", 1) > 0 ? section.indexOf("\n## ", 1) : section.length());
     }

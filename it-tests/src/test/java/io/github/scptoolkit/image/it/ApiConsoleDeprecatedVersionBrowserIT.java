@@ -19,7 +19,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * In the API console, with the emulator serving its retired versions
- * ({@code --scp.versions.serve-retired=true}, as README shows): Show Image in a DEPRECATED version
+ * ({@code --scp.versions.serve-retired=true}, as docs/emulator.md shows): Show Image in a DEPRECATED version
  * answers the image in that version's shape, and the page shows its {@code Deprecation},
  * {@code Sunset} and {@code Link} headers beside {@code Scp-Api-Version}. Screenshots:
  * {@code target/browser/ApiConsoleDeprecatedVersionBrowserIT/}.

@@ -25,7 +25,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The scp-image CLI end to end against the emulator on a random port, run in-process, signing with
- * the demo key pair from SCP_ACCESS_KEY/SCP_SECRET_KEY as README's "Local emulator" section does:
+ * the demo key pair from SCP_ACCESS_KEY/SCP_SECRET_KEY as docs/emulator.md's "Start it and call it" does:
  * output and exit codes. The retired versions are kept on here
  * ({@code --scp.versions.serve-retired=true}); {@link EmulatorRetiredVersionsIT} shows their
  * refusal with default settings.
@@ -37,7 +37,7 @@ class CliIT {
     static final String SEED = ReferenceServer.SEED_IMAGE_ID;
     /** {@link SpecVersions#UNKNOWN} (a constant, as annotations need). */
     static final String UNKNOWN_HEADER = "virtualserver 9.9";
-    /** README: export SCP_ACCESS_KEY=test SCP_SECRET_KEY=test */
+    /** docs/emulator.md: export SCP_ACCESS_KEY=test SCP_SECRET_KEY=test */
     static final Map<String, String> DEMO_ENV = Map.of("SCP_ACCESS_KEY", "test", "SCP_SECRET_KEY", "test");
 
     @LocalServerPort
@@ -70,7 +70,7 @@ class CliIT {
     @ParameterizedTest(name = "show in {0} prints the seed image as JSON, in the version's shape")
     @MethodSource("versions")
     void showPrintsTheImageInEachVersion(ScpServiceVersion version) {
-        // README: java -jar cli/target/scp-image-cli-0.1.0-SNAPSHOT-exec.jar show <id> --api-version 1.x
+        // docs/emulator.md: java -jar cli/target/scp-image-cli-0.1.0-SNAPSHOT-exec.jar show <id> --api-version 1.x
         Run run = run(DEMO_ENV, "show", SEED, "--endpoint", endpoint(), "--api-version", version.getVersion());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(ScpImageCli.OK).isZero();

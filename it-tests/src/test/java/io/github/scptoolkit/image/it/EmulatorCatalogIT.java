@@ -40,7 +40,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
  * The emulator's bundled catalog, each image x each demo tenant x each version, every request
- * signed with the tenant's own key pair (README, "Local emulator"): the expected status and body.
+ * signed with the tenant's own key pair (docs/emulator.md): the expected status and body.
  * Retired versions are kept on here ({@code scp.versions.serve-retired=true}); their refusal with
  * default settings is {@link EmulatorRetiredVersionsIT}.
  */
@@ -48,7 +48,7 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
         properties = "scp.versions.serve-retired=true")
 class EmulatorCatalogIT {
 
-    /** The demo tenants of application.properties, as README's table lists them. */
+    /** The demo tenants of application.properties, as docs/emulator.md's table lists them. */
     static final ScpCredentials DEMO = ScpCredentials.of("test", "test", "a8f10467abfc4b87b64614ab36eb9ae4");
     static final ScpCredentials DEMO_B = ScpCredentials.of("test-b", "test-b");
     static final ScpCredentials NO_ACTION = ScpCredentials.of("test-noaction", "test-noaction");

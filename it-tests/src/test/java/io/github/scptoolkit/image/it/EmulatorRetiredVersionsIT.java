@@ -16,7 +16,7 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * The emulator as README's first screen starts it: default settings and the real clock (the
+ * The emulator as docs/emulator.md starts it: default settings and the real clock (the
  * DEPRECATED versions whose Not Before date has passed are retired). The served versions show the
  * seed image; the retired ones get a clear 400 RETIRED_API_VERSION, also through the CLI (exit 5,
  * code and detail printed).

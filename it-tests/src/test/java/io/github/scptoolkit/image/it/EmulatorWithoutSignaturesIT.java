@@ -15,7 +15,7 @@ import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
 /**
- * With signature checks off ({@code --scp.auth.enabled=false}, README's curl mode) there is no
+ * With signature checks off ({@code --scp.auth.enabled=false}, docs/emulator.md's curl mode) there is no
  * signer, so every request acts as {@code scp.emulator.anonymous-access-key}: by default the first
  * tenant, {@code test}.
  */
@@ -34,7 +34,7 @@ class EmulatorWithoutSignaturesIT {
 
         @Test
         void unsignedRequestsActAsTheDemoTenant() {
-            // README: curl -H 'Scp-Api-Version: virtualserver 1.x' http://127.0.0.1:8080/v1/images/<seed>
+            // docs/emulator.md: curl -H 'Scp-Api-Version: virtualserver 1.x' http://127.0.0.1:8080/v1/images/<seed>
             ScpServiceVersion version = SpecVersions.current();
             var seed = ReferenceServer.get(port, ReferenceServer.imagePath(SEED), ReferenceServer.versionHeader(version));
             var other = ReferenceServer.get(port, ReferenceServer.imagePath(PRIVATE_TO_B), Map.of());

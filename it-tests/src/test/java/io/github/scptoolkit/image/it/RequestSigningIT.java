@@ -253,7 +253,7 @@ class RequestSigningIT {
     @Test
     void readmeClientSnippetWorks() {
         String endpoint = "http://127.0.0.1:" + port;
-        // Copy of the client snippet in README.md, "Credentials and request signing" (keep in sync).
+        // Copy of the client snippet in docs/signing.md (keep in sync).
         ScpImageClient images = ScpImageClient.builder()
                 .endpoint(endpoint)                  // e.g. "http://127.0.0.1:8080"
                 .credentials(ScpCredentials.of("test", "test", "a8f10467abfc4b87b64614ab36eb9ae4"))

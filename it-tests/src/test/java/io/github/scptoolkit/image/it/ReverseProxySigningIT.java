@@ -17,7 +17,7 @@ import io.github.scptoolkit.image.client.ScpSigner;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
- * Proves the README's reverse-proxy setup: with {@code server.forward-headers-strategy=framework}
+ * Proves docs/signing.md's reverse-proxy setup: with {@code server.forward-headers-strategy=framework}
  * the server checks the public URL the client signed (from {@code X-Forwarded-*}), not its own,
  * and the public host is listed in {@code scp.auth.allowed-hosts}.
  */

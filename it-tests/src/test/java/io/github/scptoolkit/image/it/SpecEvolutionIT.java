@@ -290,7 +290,7 @@ class SpecEvolutionIT {
         ProcessBuilder command = new ProcessBuilder(java(), "-jar", jar("cli").toString(), "show", ReferenceServer.SEED_IMAGE_ID,
                 "--endpoint", endpoint, "--api-version", edit.version())
                 .redirectErrorStream(false);
-        command.environment().putAll(CliIT.DEMO_ENV);   // the demo key pair, as README's CLI commands use it
+        command.environment().putAll(CliIT.DEMO_ENV);   // the demo key pair, as docs/emulator.md's CLI commands use it
         Process cli = command.start();
         cli.getOutputStream().close();
         String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

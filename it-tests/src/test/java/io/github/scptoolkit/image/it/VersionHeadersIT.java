@@ -125,7 +125,7 @@ class VersionHeadersIT {
         String endpoint = "http://127.0.0.1:" + port;
         ScpCredentials credentials = ReferenceServer.DEMO;
         String configuredVersion = SpecVersions.deprecated().get(0).getVersion();   // e.g. from your settings
-        // --- README "## Versions" snippet (keep in sync) ---
+        // --- docs/versions-and-errors.md "## Versions" snippet (keep in sync) ---
         ScpImageClient images = ScpImageClient.builder()
                 .endpoint(endpoint)
                 .credentials(credentials)

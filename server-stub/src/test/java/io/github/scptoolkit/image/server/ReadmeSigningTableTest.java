@@ -19,8 +19,8 @@ import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
- * README's table of canonical signature fields names exactly the checks made before the HMAC, and
- * README and the spec's API description name every refusal code of the signature check; those
+ * docs/signing.md's table of canonical signature fields names exactly the checks made before the
+ * HMAC, and docs/signing.md and the spec's API description name every refusal code of the signature check; those
  * codes are exactly the 401s of the spec's {@code x-problem-codes} ({@link ScpProblemCode}).
  */
 class ReadmeSigningTableTest {
@@ -34,14 +34,14 @@ class ReadmeSigningTableTest {
 
     @Test
     void theTableListsEveryCheckMadeBeforeTheHmac() throws IOException {
-        List<String> rows = tableRows(Files.readString(projectRoot().resolve("README.md")));
+        List<String> rows = tableRows(Files.readString(projectRoot().resolve("docs/signing.md")));
         Pattern code = Pattern.compile("`([A-Z_]+)` \\|$");
         List<ScpProblemCode> codes = new ArrayList<>();
         for (String row : rows) {
             Matcher m = code.matcher(row);
             assertThat(m.find()).as(row).isTrue();
             codes.add(ScpProblemCode.fromCode(m.group(1)).orElseThrow(
-                    () -> new AssertionError("README's " + m.group(1) + " is not a code of the spec")));
+                    () -> new AssertionError("docs/signing.md's " + m.group(1) + " is not a code of the spec")));
         }
 
         assertThat(codes).containsExactlyInAnyOrderElementsOf(ScpSignatureVerifier.BEFORE_THE_HMAC);
@@ -51,14 +51,14 @@ class ReadmeSigningTableTest {
 
     @Test
     void readmeAndTheSpecNameEveryRefusalCode() throws IOException {
-        String readme = Files.readString(projectRoot().resolve("README.md"));
+        String readme = Files.readString(projectRoot().resolve("docs/signing.md"));
         String spec;
         try (InputStream in = getClass().getResourceAsStream(ScpApi.SPEC_YAML)) {
             spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String apiDescription = spec.substring(spec.indexOf("## Authentication"), spec.indexOf("## Errors"));
         for (ScpProblemCode rejection : ScpSignatureVerifier.REJECTIONS) {
-            assertThat(readme).as("README").contains("`" + rejection.code() + "`");
+            assertThat(readme).as("docs/signing.md").contains("`" + rejection.code() + "`");
             assertThat(apiDescription).as("spec's API description").contains(rejection.code());
         }
     }
@@ -78,7 +78,7 @@ class ReadmeSigningTableTest {
                 break;
             }
         }
-        assertThat(rows).as("README's table of canonical signature fields").isNotEmpty();
+        assertThat(rows).as("docs/signing.md's table of canonical signature fields").isNotEmpty();
         return rows;
     }
 

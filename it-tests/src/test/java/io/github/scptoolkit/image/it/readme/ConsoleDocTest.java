@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import io.github.scptoolkit.image.spec.ScpApi;
 
 /**
- * Keeps docs/console.md honest where no browser is needed: its commands are README's (which the
- * integration tests run), its properties block is copied from the emulator's
+ * Keeps docs/console.md honest where no browser is needed: its commands are docs/emulator.md's (which
+ * the integration tests run), its properties block is copied from the emulator's
  * {@code application.properties}, its signature formula is the spec's, and README links it. Its
  * table of what the page loads is checked in a browser by {@code ApiConsoleBrowserIT}.
  */
@@ -39,12 +39,12 @@ class ConsoleDocTest {
     }
 
     @Test
-    void itsCommandsAreReadmesCommands() throws IOException {
+    void itsCommandsAreTheEmulatorPagesCommands() throws IOException {
         List<String> commands = blocks(read("docs/console.md"), "bash");
-        List<String> readme = blocks(read("README.md"), "bash");
+        List<String> emulator = blocks(read("docs/emulator.md"), "bash");
 
         assertThat(commands).as("bash lines in docs/console.md").isNotEmpty();
-        assertThat(readme).as("README's bash lines").containsAll(commands);
+        assertThat(emulator).as("docs/emulator.md's bash lines").containsAll(commands);
     }
 
     @Test

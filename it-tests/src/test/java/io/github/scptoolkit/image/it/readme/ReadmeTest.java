@@ -22,23 +22,28 @@ import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
- * Keeps README.md honest: every {@code java} code block in it appears verbatim (whitespace aside)
- * in a test source of some module, so README code is code a test compiles and runs; every type and
- * resource its table of generated packages names exists; its errors table lists codes of the spec
- * with their status; every {@code scp.*} property and toolkit method it (or docs/contributing.md,
- * docs/console.md) names exists; and its spec-from-the-jar example works.
+ * Keeps README.md and docs/*.md honest: every {@code java} code block in them appears verbatim
+ * (whitespace aside) in a test source of some module, so documented code is code a test compiles
+ * and runs; every type and resource docs/spec.md's table of generated packages names exists;
+ * docs/versions-and-errors.md's errors table lists codes of the spec with their status; every
+ * {@code scp.*} property and toolkit method they name exists; every relative link resolves to a
+ * file (and a heading of it); README names the supported versions and is the example application's
+ * source; and the spec-from-the-jar example works.
  */
 class ReadmeTest {
 
     private static final Path ROOT = projectRoot();
+    /** The pages whose every {@code java} block is whole, imports included (README and the pages split from it). */
+    private static final List<String> WHOLE_SNIPPETS = List.of("README.md", "client.md", "signing.md",
+            "versions-and-errors.md", "spec.md", "contract.md", "emulator.md", "server.md");
     private static final Pattern TYPE_DECLARATION = Pattern.compile("^(?:public |final |abstract )*(?:class|record|interface|enum) ",
             Pattern.MULTILINE);
 
     /**
      * Every {@code java} block of README.md and docs/*.md appears (whitespace aside) in a test
      * source of some module or in the example application, in a file that has the block's imports:
-     * documented code is code a test compiles and runs. Every block of README, and every block of
-     * docs/ that declares a type, starts with its imports.
+     * documented code is code a test compiles and runs. Every block of README and of the pages split
+     * from it ({@link #WHOLE_SNIPPETS}), and every block of docs/ that declares a type, starts with its imports.
      */
     @Test
     void everyJavaBlockOfTheDocsIsInATestSourceWithItsImports() throws IOException {
@@ -49,7 +54,7 @@ class ReadmeTest {
                 List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
                 String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
                         .collect(Collectors.joining("\n"));
-                if (doc.getKey().endsWith("README.md") || TYPE_DECLARATION.matcher(code).find()) {
+                if (WHOLE_SNIPPETS.contains(doc.getKey().getFileName().toString()) || TYPE_DECLARATION.matcher(code).find()) {
                     assertThat(imports).as("%s: the imports of\n%s", doc.getKey(), block).isNotEmpty();
                 }
                 List<Path> holders = tests.entrySet().stream()
@@ -123,37 +128,36 @@ class ReadmeTest {
     }
 
     @Test
-    void everyGeneratedTypeAndResourceTheReadmeListsExists() throws IOException {
+    void everyGeneratedTypeAndResourceTheSpecPageListsExists() throws IOException {
         Pattern row = Pattern.compile("^\\|.*`(io\\.github\\.scptoolkit\\.image(?:\\.\\w+)+)`(.*)$");
         Pattern simpleName = Pattern.compile("`([A-Z]\\w*)`");
         Pattern resource = Pattern.compile("`(openapi/[\\w./-]+)`");
         int checked = 0;
-        for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
+        for (String line : Files.readAllLines(ROOT.resolve("docs/spec.md"))) {
             Matcher r = row.matcher(line);
             if (r.matches()) {
                 Matcher type = simpleName.matcher(r.group(2));
                 while (type.find()) {
                     String name = r.group(1) + "." + type.group(1);
-                    assertThat(exists(name)).as("README lists %s", name).isTrue();
+                    assertThat(exists(name)).as("docs/spec.md lists %s", name).isTrue();
                     checked++;
                 }
             }
             if (line.startsWith("|")) {
                 Matcher res = resource.matcher(line);
                 while (res.find()) {
-                    assertThat(getClass().getResource("/" + res.group(1))).as("README lists %s", res.group(1)).isNotNull();
+                    assertThat(getClass().getResource("/" + res.group(1))).as("docs/spec.md lists %s", res.group(1)).isNotNull();
                     checked++;
                 }
             }
         }
-        assertThat(checked).as("generated types and resources listed in README.md").isGreaterThanOrEqualTo(8);
+        assertThat(checked).as("generated types and resources listed in docs/spec.md").isGreaterThanOrEqualTo(8);
     }
 
-    /** The README's error table lists codes of the spec ({@code x-problem-codes}) with their status. */
+    /** docs/versions-and-errors.md's error table lists codes of the spec ({@code x-problem-codes}) with their status. */
     @Test
     void everyCodeOfTheErrorsTableIsACodeOfTheSpecWithItsStatus() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        String section = section(readme, "### Errors");
+        String section = section(doc("docs/versions-and-errors.md"), "## Errors");
         Pattern row = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|(.*?)\\|.*$", Pattern.MULTILINE);
         Pattern code = Pattern.compile("`([A-Z][A-Z_]+)`");
         Matcher r = row.matcher(section);
@@ -162,12 +166,12 @@ class ReadmeTest {
             Matcher c = code.matcher(r.group(2));
             while (c.find()) {
                 ScpProblemCode known = ScpProblemCode.fromCode(c.group(1)).orElse(null);
-                assertThat(known).as("README's %s is a code of the spec's x-problem-codes", c.group(1)).isNotNull();
+                assertThat(known).as("the errors table's %s is a code of the spec's x-problem-codes", c.group(1)).isNotNull();
                 assertThat(known.status()).as("status of %s", c.group(1)).isEqualTo(Integer.parseInt(r.group(1)));
                 checked++;
             }
         }
-        assertThat(checked).as("codes in README's errors table").isGreaterThanOrEqualTo(10);
+        assertThat(checked).as("codes in docs/versions-and-errors.md's errors table").isGreaterThanOrEqualTo(10);
     }
 
     /**
@@ -255,13 +259,13 @@ class ReadmeTest {
     }
 
     /**
-     * The emulator command of "Local emulator" runs what reference-server's {@code package} makes:
+     * The emulator command of docs/emulator.md runs what reference-server's {@code package} makes:
      * the extracted jar and the class-data-sharing archive its pom names, which this build (it-tests
      * come after reference-server) has made unless {@code -Demulator.cds.skip=true}.
      */
     @Test
     void theEmulatorCommandRunsTheExtractedJarWithTheArchiveThePackageMakes() throws IOException {
-        String section = section(Files.readString(ROOT.resolve("README.md")), "## Local emulator");
+        String section = section(Files.readString(ROOT.resolve("docs/emulator.md")), "## Start it and call it");
         Matcher command = Pattern.compile("\njava -XX:SharedArchiveFile=(\\S+) -jar (\\S+)\n").matcher(section);
         assertThat(command.find()).as("README's emulator command").isTrue();
         String pom = Files.readString(ROOT.resolve("reference-server/pom.xml"));
@@ -280,7 +284,7 @@ class ReadmeTest {
     static String section(String markdown, String heading) {
         String text = markdown.replace("\r\n", "\n");
         int start = text.indexOf("\n" + heading + "\n");
-        assertThat(start).as("README has %s", heading).isNotNegative();
+        assertThat(start).as("the page has %s", heading).isNotNegative();
         int end = text.indexOf("\n#", start + heading.length() + 2);
         return text.substring(start, end < 0 ? text.length() : end);
     }
@@ -314,7 +318,142 @@ class ReadmeTest {
 
     /** README.md's text. */
     static String readme() throws IOException {
-        return Files.readString(ROOT.resolve("README.md"));
+        return doc("README.md");
+    }
+
+    /** The text of a page, by its path from the project root ({@code README.md}, {@code docs/server.md}). */
+    static String doc(String path) throws IOException {
+        return Files.readString(ROOT.resolve(path)).replace("\r\n", "\n");
+    }
+
+    /**
+     * Every relative link of README.md and docs/*.md (outside code blocks) names a file of the
+     * project, and its {@code #anchor}, if any, is a heading of that page (GitHub's slugs).
+     */
+    @Test
+    void everyRelativeLinkOfTheDocsResolves() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        int checked = 0;
+        for (Map.Entry<Path, String> doc : docs().entrySet()) {
+            Matcher m = link.matcher(withoutCodeBlocks(doc.getValue()));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("^[a-z]+:.*")) {
+                    continue;   // http:, https:, mailto:
+                }
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                Path resolved = file.isEmpty() ? doc.getKey() : doc.getKey().getParent().resolve(file).normalize();
+                assertThat(resolved).as("%s links %s", ROOT.relativize(doc.getKey()), target).exists();
+                assertThat(resolved.startsWith(ROOT)).as("%s links %s inside the project", doc.getKey(), target).isTrue();
+                if (hash >= 0) {
+                    assertThat(resolved.toString()).as("%s links %s: an anchor of a page", doc.getKey(), target).endsWith(".md");
+                    assertThat(anchors(read(resolved))).as("%s links %s: headings of %s", ROOT.relativize(doc.getKey()),
+                            target, ROOT.relativize(resolved)).contains(target.substring(hash + 1));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).as("relative links in README.md and docs/").isGreaterThanOrEqualTo(30);
+    }
+
+    /**
+     * README's modules table names every module of the parent POM (and the example application),
+     * each with the artifact id its POM declares, or "(not published)".
+     */
+    @Test
+    void theModulesTableIsTheBuildsModules() throws IOException {
+        Pattern row = Pattern.compile("^\\| `([\\w/-]+)` \\| (`([\\w-]+)`|\\(not published\\)) \\|.*$", Pattern.MULTILINE);
+        Matcher r = row.matcher(section(readme(), "## Modules"));
+        List<String> listed = new ArrayList<>();
+        while (r.find()) {
+            Path pom = ROOT.resolve(r.group(1)).resolve("pom.xml");
+            assertThat(pom).as("README's module %s", r.group(1)).exists();
+            String artifact = Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", "");
+            Matcher id = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(artifact);
+            assertThat(id.find()).as("%s has an artifactId", pom).isTrue();
+            if (r.group(3) != null) {
+                assertThat(id.group(1)).as("README's artifact of %s", r.group(1)).isEqualTo(r.group(3));
+            }
+            listed.add(r.group(1));
+        }
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        List<String> modules = new ArrayList<>();
+        while (module.find()) {
+            modules.add(module.group(1));
+        }
+        assertThat(listed).as("README's modules table").containsAll(modules).contains("examples/server-boot-app");
+    }
+
+    /**
+     * Every {@code <dependency>} of this project that an {@code xml} block of README.md or docs/*.md
+     * shows names a module's artifact, at the build's version.
+     */
+    @Test
+    void everyDocumentedDependencyIsAnArtifactOfTheBuildAtItsVersion() throws IOException {
+        String parent = Files.readString(ROOT.resolve("pom.xml")).replaceAll("(?s)<parent>.*?</parent>", "");
+        Matcher projectVersion = Pattern.compile("<version>([^<]+)</version>").matcher(parent);
+        assertThat(projectVersion.find()).isTrue();
+        List<String> artifacts = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path pom : modules.map(m -> m.resolve("pom.xml")).filter(Files::isRegularFile).filter(p -> !p.getParent().equals(ROOT)).toList()) {
+                Matcher id = Pattern.compile("<artifactId>([^<]+)</artifactId>")
+                        .matcher(Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", ""));
+                if (id.find()) {
+                    artifacts.add(id.group(1));
+                }
+            }
+        }
+        Pattern ours = Pattern.compile("<groupId>io\\.github\\.scptoolkit</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>");
+        int checked = 0;
+        for (Map.Entry<Path, String> doc : docs().entrySet()) {
+            for (String block : blocks(doc.getValue(), "xml")) {
+                Matcher m = ours.matcher(block);
+                while (m.find()) {
+                    assertThat(artifacts).as("%s shows %s", ROOT.relativize(doc.getKey()), m.group(1)).contains(m.group(1));
+                    assertThat(m.group(2)).as("%s: version of %s", ROOT.relativize(doc.getKey()), m.group(1))
+                            .isEqualTo(projectVersion.group(1));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("dependencies on the toolkit shown in README.md and docs/").isGreaterThanOrEqualTo(3);
+    }
+
+    /** docs/emulator.md's table of demo tenants is the emulator's {@code application.properties}, row by row. */
+    @Test
+    void theEmulatorPagesTenantsAreTheEmulatorsDemoTenants() throws IOException {
+        java.util.Properties application = new java.util.Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("reference-server/src/main/resources/application.properties"))) {
+            application.load(in);
+        }
+        String doc = doc("docs/emulator.md");
+        String table = doc.substring(doc.indexOf("| access key | secret key | project | actions |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        List<String> rows = table.lines().skip(2).toList();
+        assertThat(rows).as("tenant rows of docs/emulator.md").isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = rows.get(i).split("\\|");
+            String prefix = "scp.emulator.tenants[" + i + "].";
+            assertThat(cells[1]).as("row %d", i).contains("`" + application.getProperty(prefix + "access-key") + "`");
+            assertThat(cells[2]).as("row %d", i).contains("`" + application.getProperty(prefix + "secret-key") + "`");
+            assertThat(cells[3]).as("row %d", i).contains("`" + application.getProperty(prefix + "project-id") + "`");
+            assertThat(cells[4]).as("row %d", i).contains("`" + application.getProperty(prefix + "actions") + "`");
+        }
+        assertThat(application.getProperty("scp.emulator.tenants[" + rows.size() + "].access-key"))
+                .as("a tenant of application.properties missing from docs/emulator.md").isNull();
+    }
+
+    /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    static List<String> anchors(String markdown) {
+        return withoutCodeBlocks(markdown).lines().filter(l -> l.matches("^#{1,6} .*"))
+                .map(l -> l.replaceFirst("^#+ ", "").strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+                .toList();
+    }
+
+    private static String withoutCodeBlocks(String markdown) {
+        return markdown.replace("\r\n", "\n").replaceAll("(?s)\n```.*?\n```", "\n");
     }
 
     /** README.md and every docs/*.md, by path. */
