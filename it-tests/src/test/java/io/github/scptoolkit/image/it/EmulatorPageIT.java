@@ -42,8 +42,8 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
 /**
  * The shell blocks of the docs that call the emulator do what the docs say, against the emulator on
  * random ports ({@code 127.0.0.1:8080} in a command is this test's emulator): every {@code java -jar}
- * of the CLI runs the jar the cli module makes, with the {@code export}ed variables of its block
- * and the {@code ~/.scpconf} files the emulator prints, and succeeds, or fails with the output shown
+ * of the CLI runs, as a process, the jar the cli module makes, with the variables {@code export}ed above it on its
+ * page and the {@code ~/.scpconf} files the emulator prints, and succeeds, or fails with the output shown
  * below it ({@code <...>} and a trailing {@code ...} stand for any text); every {@code java -jar} of
  * the emulator runs the jar reference-server makes and starts the emulator with its options; every
  * {@code curl} is answered 200 by an emulator started with the options the text above its block
@@ -67,10 +67,11 @@ class EmulatorPageIT {
     @Test
     void everyCliJarCommandSucceedsOrFailsAsShown() throws IOException {
         String jar = "cli/target/" + artifactId("cli") + "-" + projectVersion() + "-exec.jar";
-        Map<DocBlocks.Block, List<DocBlocks.Command>> byBlock = new LinkedHashMap<>();
-        DocClaims.CLI_JAR.commands().forEach(c -> byBlock.computeIfAbsent(c.block(), b -> new ArrayList<>()).add(c));
+        // one terminal per page: what a block exports holds for the blocks below it
+        Map<String, List<DocBlocks.Command>> byPage = new LinkedHashMap<>();
+        DocClaims.CLI_JAR.commands().forEach(c -> byPage.computeIfAbsent(c.block().page(), b -> new ArrayList<>()).add(c));
         int ran = 0;
-        for (List<DocBlocks.Command> commands : byBlock.values()) {
+        for (List<DocBlocks.Command> commands : byPage.values()) {
             Map<String, String> env = new HashMap<>();
             env.put(ScpConfig.CONFIG_DIR_VARIABLE, emulatorsScpconf(port).toString());
             for (DocBlocks.Command command : commands) {
@@ -83,8 +84,8 @@ class EmulatorPageIT {
                     continue;
                 }
                 assertThat(words.subList(0, 3)).as("%s: runs the CLI's executable jar", command).containsExactly("java", "-jar", jar);
-                assertMadeByTheBuild(jar);
-                CliIT.Run run = CliIT.run(env, words.subList(3, words.size()).toArray(String[]::new));
+                assertThat(ROOT.resolve(jar)).as("%s: made by the cli module's package", command).isRegularFile();
+                CliIT.Run run = runJar(env, words);
                 List<String> printed = (run.out() + run.err()).lines().toList();
                 boolean fails = command.output().stream().anyMatch(l -> l.startsWith("error:"));
                 assertThat(run.exit() != 0).as("%s fails (exit %s):%n%s", command, run.exit(), run.err()).isEqualTo(fails);
@@ -200,6 +201,25 @@ class EmulatorPageIT {
     }
 
     // ---- Plumbing --------------------------------------------------------------------------
+
+    /** Runs a {@code java -jar} command line as a process in the project directory, with only {@code env}'s SCP variables. */
+    private CliIT.Run runJar(Map<String, String> env, List<String> words) throws IOException {
+        List<String> command = new ArrayList<>(words);
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SCP_"));
+        builder.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+        builder.environment().putAll(env);
+        builder.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("%s ends", words).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return new CliIT.Run(process.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+    }
 
     /** The options ({@code `--name=value`}) the prose between the previous block and this one names. */
     private static List<String> optionsNamedAbove(DocBlocks.Block block) {
