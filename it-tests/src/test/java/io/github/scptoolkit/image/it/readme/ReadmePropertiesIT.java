@@ -43,19 +43,17 @@ class ReadmePropertiesIT {
     void everyDocumentedPropertiesBlockStartsAnApplication() throws Exception {
         int checked = 0;
         for (DocBlocks.Block doc : DocClaims.PROPERTIES.blocks()) {
-            {
-                String block = doc.text();
-                Properties properties = new Properties();
-                properties.load(new StringReader(block));
-                String where = doc.where() + ":\n" + block;
-                for (String name : properties.stringPropertyNames()) {
-                    assertThat(properties.getProperty(name)).as("%s: the value of %s has a trailing comment", where, name)
-                            .doesNotContainPattern("\\s#");
-                }
-                assertThat(properties.getProperty("scp.auth.enabled", "true")).as(where).isEqualTo("true");
-                start(properties, where);
-                checked++;
+            String block = doc.text();
+            Properties properties = new Properties();
+            properties.load(new StringReader(block));
+            String where = doc.where() + ":\n" + block;
+            for (String name : properties.stringPropertyNames()) {
+                assertThat(properties.getProperty(name)).as("%s: the value of %s has a trailing comment", where, name)
+                        .doesNotContainPattern("\\s#");
             }
+            assertThat(properties.getProperty("scp.auth.enabled", "true")).as(where).isEqualTo("true");
+            start(properties, where);
+            checked++;
         }
         assertThat(checked).as("properties blocks in README.md and docs/").isGreaterThanOrEqualTo(3);
     }

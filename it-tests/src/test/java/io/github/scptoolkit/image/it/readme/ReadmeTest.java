@@ -52,22 +52,20 @@ class ReadmeTest {
         Map<Path, String> tests = testSources();
         int checked = 0;
         for (DocBlocks.Block doc : DocClaims.JAVA.blocks()) {
-            {
-                String block = doc.text();
-                List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
-                String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
-                        .collect(Collectors.joining("\n"));
-                if (WHOLE_SNIPPETS.contains(doc.fileName()) || TYPE_DECLARATION.matcher(code).find()) {
-                    assertThat(imports).as("%s: the imports of\n%s", doc.where(), block).isNotEmpty();
-                }
-                List<Path> holders = tests.entrySet().stream()
-                        .filter(source -> source.getValue().contains(normalized(code))
-                                && imports.stream().allMatch(i -> source.getValue().contains(normalized(i))))
-                        .map(Map.Entry::getKey).toList();
-                assertThat(holders).as("%s: no test source holds this block with its imports (copy it into a "
-                        + "test):\n%s", doc.where(), block).isNotEmpty();
-                checked++;
+            String block = doc.text();
+            List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
+            String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
+                    .collect(Collectors.joining("\n"));
+            if (WHOLE_SNIPPETS.contains(doc.fileName()) || TYPE_DECLARATION.matcher(code).find()) {
+                assertThat(imports).as("%s: the imports of\n%s", doc.where(), block).isNotEmpty();
             }
+            List<Path> holders = tests.entrySet().stream()
+                    .filter(source -> source.getValue().contains(normalized(code))
+                            && imports.stream().allMatch(i -> source.getValue().contains(normalized(i))))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(holders).as("%s: no test source holds this block with its imports (copy it into a "
+                    + "test):\n%s", doc.where(), block).isNotEmpty();
+            checked++;
         }
         assertThat(checked).as("java blocks in README.md and docs/").isGreaterThanOrEqualTo(6);
     }
@@ -273,17 +271,17 @@ class ReadmeTest {
     void theEmulatorCommandRunsTheExtractedJarWithTheArchiveThePackageMakes() throws IOException {
         String pom = Files.readString(ROOT.resolve("reference-server/pom.xml"));
         for (DocBlocks.Command line : DocClaims.EMULATOR_CDS.commands()) {
-        Matcher command = Pattern.compile("java -XX:SharedArchiveFile=(\\S+) -jar (\\S+)").matcher(line.text());
-        assertThat(command.matches()).as("%s: the emulator command, with its archive and jar only", line).isTrue();
-        for (String path : List.of(command.group(1), command.group(2))) {
-            assertThat(path).startsWith("reference-server/target/emulator/");
-            String file = path.substring("reference-server/target/emulator/".length());
-            assertThat(pom).as("reference-server/pom.xml makes %s", file)
-                    .contains("${project.build.directory}/emulator/" + file);
-            if (Files.isDirectory(ROOT.resolve("reference-server/target/emulator"))) {
-                assertThat(ROOT.resolve(path)).as("made by package").isRegularFile();
+            Matcher command = Pattern.compile("java -XX:SharedArchiveFile=(\\S+) -jar (\\S+)").matcher(line.text());
+            assertThat(command.matches()).as("%s: the emulator command, with its archive and jar only", line).isTrue();
+            for (String path : List.of(command.group(1), command.group(2))) {
+                assertThat(path).startsWith("reference-server/target/emulator/");
+                String file = path.substring("reference-server/target/emulator/".length());
+                assertThat(pom).as("reference-server/pom.xml makes %s", file)
+                        .contains("${project.build.directory}/emulator/" + file);
+                if (Files.isDirectory(ROOT.resolve("reference-server/target/emulator"))) {
+                    assertThat(ROOT.resolve(path)).as("made by package").isRegularFile();
+                }
             }
-        }
         }
     }
 
@@ -417,14 +415,12 @@ class ReadmeTest {
             long dependencies = Pattern.compile("<dependency>").matcher(doc.text()).results().count();
             assertThat(ours.matcher(doc.text()).results().count()).as("%s: dependencies with group, artifact and version",
                     doc.where()).isEqualTo(dependencies);
-            {
-                Matcher m = ours.matcher(doc.text());
-                while (m.find()) {
-                    assertThat(artifacts).as("%s shows %s", doc.where(), m.group(1)).contains(m.group(1));
-                    assertThat(m.group(2)).as("%s: version of %s", doc.where(), m.group(1))
-                            .isEqualTo(projectVersion.group(1));
-                    checked++;
-                }
+            Matcher m = ours.matcher(doc.text());
+            while (m.find()) {
+                assertThat(artifacts).as("%s shows %s", doc.where(), m.group(1)).contains(m.group(1));
+                assertThat(m.group(2)).as("%s: version of %s", doc.where(), m.group(1))
+                        .isEqualTo(projectVersion.group(1));
+                checked++;
             }
         }
         assertThat(checked).as("dependencies on the toolkit shown in README.md and docs/").isGreaterThanOrEqualTo(3);
