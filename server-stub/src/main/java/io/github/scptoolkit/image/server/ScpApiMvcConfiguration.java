@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.ApiVersionConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import io.github.scptoolkit.image.spec.ScpApi;
 
@@ -20,14 +22,15 @@ import io.github.scptoolkit.image.spec.ScpApi;
  * The machinery both entry points share ({@link ScpImageApiConfiguration} for plain Spring MVC,
  * {@link ScpImageApiAutoConfiguration} for Spring Boot): version resolution with Spring Framework
  * 7's API versioning, per-version shaping, the parameters' rules ({@code ScpParameterCheck}), the
- * version argument and the versions document, scoped
- * to the spec's operations. Settings: the {@link ScpVersionsProperties} bean (defaults without one).
+ * version argument, the versions document and the shaped bodies' framing ({@code ScpShapedJsonConverter}),
+ * scoped to the spec's operations. Settings: the {@link ScpVersionsProperties} bean (defaults without one).
  */
 @Configuration(proxyBeanMethods = false)
 class ScpApiMvcConfiguration implements WebMvcConfigurer {
 
     private final ScpOperations operations = ScpOperations.SPEC;
     private final ScpVersionLifecycle lifecycle;
+    private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
 
     /**
      * Decides which versions are served with the {@value ScpImageApiConfiguration#VERSIONS_CLOCK_BEAN_NAME}
@@ -36,7 +39,9 @@ class ScpApiMvcConfiguration implements WebMvcConfigurer {
      */
     ScpApiMvcConfiguration(ObjectProvider<Clock> clock,
             @Qualifier(ScpImageApiConfiguration.VERSIONS_CLOCK_BEAN_NAME) ObjectProvider<Clock> versionsClock,
-            ObjectProvider<ScpVersionsProperties> versions, Environment environment) {
+            ObjectProvider<ScpVersionsProperties> versions, Environment environment,
+            ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+        this.mappings = mappings;
         this.lifecycle = ScpVersionLifecycle.from(
                 versionsClock.getIfAvailable(() -> clock.getIfAvailable(Clock::systemUTC)),
                 versions.getIfAvailable(ScpVersionsProperties::defaults), environment);
@@ -67,6 +72,13 @@ class ScpApiMvcConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ScpParameterCheck(operations)).order(Ordered.LOWEST_PRECEDENCE);
+    }
+
+    /** The operations' shaped bodies written with {@code Content-Length}, just before Spring's JSON converter. */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> ScpShapedJsonConverter.insertBeforeJson(converters,
+                operations, () -> mappings.orderedStream().toList()));
     }
 
     @Override

@@ -91,6 +91,8 @@ class PlainSpringMvcTest {
         assertThat(response.getHeader(ScpApi.VERSION_HEADER)).isEqualTo(ScpServiceVersion.getLatest().headerValue());
         assertThat(JsonMapper.shared().readTree(response.getContentAsString()).get("id").asString())
                 .isEqualTo(StubTestApp.KNOWN_ID);
+        // Written by ScpShapedJsonConverter here too: one byte array with its length.
+        assertThat(response.getHeader("Content-Length")).isEqualTo(String.valueOf(response.getContentAsByteArray().length));
     }
 
     @Test
