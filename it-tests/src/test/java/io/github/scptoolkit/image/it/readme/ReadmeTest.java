@@ -30,7 +30,7 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
  * file (and a heading of it); README names the supported versions and is the example application's
  * source; and the spec-from-the-jar example works.
  */
-class ReadmeTest {
+public class ReadmeTest {
 
     private static final Path ROOT = projectRoot();
     /** The pages whose every {@code java} block is whole, imports included (README and the pages split from it). */
@@ -266,10 +266,17 @@ class ReadmeTest {
     @Test
     void theEmulatorCommandRunsTheExtractedJarWithTheArchiveThePackageMakes() throws IOException {
         String section = section(Files.readString(ROOT.resolve("docs/emulator.md")), "## Start it and call it");
-        Matcher command = Pattern.compile("\njava -XX:SharedArchiveFile=(\\S+) -jar (\\S+)\n").matcher(section);
-        assertThat(command.find()).as("README's emulator command").isTrue();
+        Matcher command = Pattern.compile("\njava ((?:-\\S+ )+)-jar (\\S+)\n").matcher(section);
+        assertThat(command.find()).as("the emulator command").isTrue();
+        List<String> options = List.of(command.group(1).trim().split(" "));
         String pom = Files.readString(ROOT.resolve("reference-server/pom.xml"));
-        for (String path : List.of(command.group(1), command.group(2))) {
+        // Spring's AOT mode needs the bean definitions the pom's process-aot execution generates.
+        assertThat(options).contains("-Dspring.aot.enabled=true");
+        assertThat(pom).contains("<goal>process-aot</goal>");
+        String archive = options.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                .orElseThrow().substring("-XX:SharedArchiveFile=".length());
+        assertThat(options).allMatch(o -> o.startsWith("-XX:") || o.startsWith("-D"));
+        for (String path : List.of(archive, command.group(2))) {
             assertThat(path).startsWith("reference-server/target/emulator/");
             String file = path.substring("reference-server/target/emulator/".length());
             assertThat(pom).as("reference-server/pom.xml makes %s", file)
@@ -281,7 +288,7 @@ class ReadmeTest {
     }
 
     /** The section of {@code markdown} from {@code heading} to the next heading of any level. */
-    static String section(String markdown, String heading) {
+    public static String section(String markdown, String heading) {
         String text = markdown.replace("\r\n", "\n");
         int start = text.indexOf("\n" + heading + "\n");
         assertThat(start).as("the page has %s", heading).isNotNegative();
@@ -520,7 +527,7 @@ class ReadmeTest {
     }
 
     /** The directory with README.md and mvnw, above the module's working directory. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
