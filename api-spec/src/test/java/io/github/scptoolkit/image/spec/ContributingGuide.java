@@ -30,6 +30,9 @@ public final class ContributingGuide {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The guide's sections whose YAML blocks are applied: {@link #addVersion}, {@link #addErrorCode}, {@link #addOperation}. */
+    public static final List<String> SECTIONS = List.of("## Add a version", "## Add an error code", "## Add an operation");
+
     /** What an edit added: the version, the schema and the field (for {@link #addVersion}). */
     public record Edit(String version, String schema, String field) {
     }

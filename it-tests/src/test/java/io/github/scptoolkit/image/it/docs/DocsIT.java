@@ -32,21 +32,17 @@ import io.github.scptoolkit.image.client.generated.model.Image;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 
 /**
- * Keeps docs/cli.md and docs/configuration.md honest against the emulator on a random port: every
- * {@code json} block titled with a {@code ~/.scpconf} file loads as that file; the emulator's pair
- * points the CLI at the emulator, where every {@code console} block's commands give exactly the
- * output shown ({@code …} stands for any text, alone on a line for any lines) and every
- * {@code scp-image} line of a {@code bash} block succeeds; the configuration's {@code java} blocks
- * are run here (ReadmeTest finds them in this source).
+ * Keeps the docs' CLI blocks honest against the emulator on a random port: every {@code json} block
+ * titled with a {@code ~/.scpconf} file loads as that file ({@link DocClaims#SCPCONF_FILES});
+ * docs/configuration.md's pair for the emulator points the CLI at the emulator, where every
+ * {@code console} block's commands give exactly the output shown ({@code …} stands for any text,
+ * alone on a line for any lines; {@link DocClaims#CLI_CONSOLE}) and every {@code scp-image} command
+ * of a {@code bash} block succeeds ({@link DocClaims#SCP_IMAGE}); the configuration's {@code java}
+ * blocks are run here (ReadmeTest finds them in this source).
  */
 @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class DocsIT {
 
-    /** A fenced block: its language, the rest of its info line, its text. */
-    record Block(String language, String title, String text) {
-    }
-
-    private static final Pattern FENCE = Pattern.compile("```(\\w+)([^\\n]*)\\n(.*?)\\n```", Pattern.DOTALL);
     private static final String EMULATOR = "127.0.0.1:8080";
 
     @LocalServerPort
@@ -55,30 +51,12 @@ class DocsIT {
     @TempDir
     Path home;
 
-    static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("docs/cli.md")) && Files.exists(dir.resolve("mvnw"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("docs/cli.md not found above " + Path.of("").toAbsolutePath());
-    }
-
-    static List<Block> blocks(String doc) throws IOException {
-        List<Block> blocks = new ArrayList<>();
-        Matcher m = FENCE.matcher(Files.readString(root().resolve("docs").resolve(doc)).replace("\r\n", "\n"));
-        while (m.find()) {
-            blocks.add(new Block(m.group(1), m.group(2).trim(), m.group(3)));
-        }
-        return blocks;
-    }
-
     /** The configuration directory holding the docs' files for the emulator, at this test's port. */
     private Path emulatorScpconf() throws IOException {
         Path dir = Files.createDirectories(home.resolve("emulator-scpconf"));
         int written = 0;
-        for (Block b : blocks("configuration.md")) {
-            if (b.language().equals("json") && b.title().startsWith("~/.scpconf/")
+        for (DocBlocks.Block b : DocClaims.SCPCONF_FILES.blocks()) {
+            if (b.page().equals("docs/configuration.md")
                     && (b.text().contains(EMULATOR) || b.text().contains("\"test\""))) {
                 Files.writeString(dir.resolve(b.title().substring("~/.scpconf/".length())), local(b.text()));
                 written++;
@@ -94,17 +72,13 @@ class DocsIT {
 
     @Test
     void everyScpconfFileOfTheDocsLoads() throws IOException {
-        List<Block> files = new ArrayList<>();
-        for (String doc : List.of("configuration.md", "cli.md")) {
-            blocks(doc).stream().filter(b -> b.language().equals("json") && b.title().startsWith("~/.scpconf/"))
-                    .forEach(files::add);
-        }
+        List<DocBlocks.Block> files = DocClaims.SCPCONF_FILES.blocks();
         assertThat(files).hasSizeGreaterThanOrEqualTo(4);
-        for (Block file : files) {
+        for (DocBlocks.Block file : files) {
             Path dir = Files.createTempDirectory(home, "scpconf");
             Files.writeString(dir.resolve(file.title().substring("~/.scpconf/".length())), file.text());
             ScpConfig config = ScpConfig.load(Map.of(ScpConfig.CONFIG_DIR_VARIABLE, dir.toString()));
-            assertThat(config.toString()).as(file.title()).isNotEqualTo("ScpConfig[]");
+            assertThat(config.toString()).as(file.where() + " " + file.title()).isNotEqualTo("ScpConfig[]");
         }
     }
 
@@ -117,10 +91,7 @@ class DocsIT {
 
     static Stream<Step> consoleSteps() throws IOException {
         List<Step> steps = new ArrayList<>();
-        for (Block b : blocks("cli.md")) {
-            if (!b.language().equals("console")) {
-                continue;
-            }
+        for (DocBlocks.Block b : DocClaims.CLI_CONSOLE.blocks()) {
             String command = null;
             List<String> expected = new ArrayList<>();
             for (String line : b.text().split("\n")) {
@@ -143,7 +114,7 @@ class DocsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("consoleSteps")
-    void everyConsoleCommandOfTheCliDocGivesTheOutputShown(Step step) throws IOException {
+    void everyConsoleCommandOfTheDocsGivesTheOutputShown(Step step) throws IOException {
         Run run = run(step.command());
 
         List<String> actual = (run.out() + run.err()).lines().toList();
@@ -153,19 +124,12 @@ class DocsIT {
     }
 
     @Test
-    void everyScpImageLineOfTheCliDocsBashBlocksSucceeds() throws IOException {
+    void everyScpImageCommandOfTheDocsBashBlocksSucceeds() throws IOException {
         int ran = 0;
-        for (Block b : blocks("cli.md")) {
-            if (!b.language().equals("bash")) {
-                continue;
-            }
-            for (String line : b.text().split("\n")) {
-                if (line.startsWith("scp-image ")) {
-                    Run run = run(line.substring("scp-image ".length()));
-                    assertThat(run.exit()).as("%s%n%s", line, run.err()).isZero();
-                    ran++;
-                }
-            }
+        for (DocBlocks.Command command : DocClaims.SCP_IMAGE.commands()) {
+            Run run = run(command.text().substring("scp-image ".length()));
+            assertThat(run.exit()).as("%s%n%s", command, run.err()).isZero();
+            ran++;
         }
         assertThat(ran).isGreaterThanOrEqualTo(3);
     }
@@ -224,7 +188,7 @@ class DocsIT {
                 .region("kr-west1")
                 .credentials(ScpCredentials.of("test", "test"))
                 .build();
-        VersionCheck check = client.checkVersionSupport();   // e.g. WARNING: Supported Until - Warning virtualserver(kr-west1) [v1.2], Until Supported date 2026-08-31: 12 days left
+        VersionCheck check = client.checkVersionSupport();   // e.g. WARNING: Supported Until - Warning virtualserver(kr-west1) [v1.2], Until Supported date <Not Before date>: <n> days left
         check.supportWarning("virtualserver(kr-west1)", 30).ifPresent(System.out::println);
 
         assertThat(image.getName()).isEqualTo("imagename");

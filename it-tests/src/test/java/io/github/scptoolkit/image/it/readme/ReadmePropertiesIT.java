@@ -3,10 +3,8 @@ package io.github.scptoolkit.image.it.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,8 @@ import org.springframework.context.annotation.Import;
 
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.spring.ScpClientAutoConfiguration;
+import io.github.scptoolkit.image.it.docs.DocBlocks;
+import io.github.scptoolkit.image.it.docs.DocClaims;
 import io.github.scptoolkit.image.reference.ReferenceServerApplication;
 import io.github.scptoolkit.image.server.ScpAuthProperties;
 
@@ -42,19 +42,18 @@ class ReadmePropertiesIT {
     @Test
     void everyDocumentedPropertiesBlockStartsAnApplication() throws Exception {
         int checked = 0;
-        for (Map.Entry<Path, String> doc : ReadmeTest.docs().entrySet()) {
-            for (String block : ReadmeTest.blocks(doc.getValue(), "properties")) {
-                Properties properties = new Properties();
-                properties.load(new StringReader(block));
-                String where = doc.getKey().getFileName() + ":\n" + block;
-                for (String name : properties.stringPropertyNames()) {
-                    assertThat(properties.getProperty(name)).as("%s: the value of %s has a trailing comment", where, name)
-                            .doesNotContainPattern("\\s#");
-                }
-                assertThat(properties.getProperty("scp.auth.enabled", "true")).as(where).isEqualTo("true");
-                start(properties, where);
-                checked++;
+        for (DocBlocks.Block doc : DocClaims.PROPERTIES.blocks()) {
+            String block = doc.text();
+            Properties properties = new Properties();
+            properties.load(new StringReader(block));
+            String where = doc.where() + ":\n" + block;
+            for (String name : properties.stringPropertyNames()) {
+                assertThat(properties.getProperty(name)).as("%s: the value of %s has a trailing comment", where, name)
+                        .doesNotContainPattern("\\s#");
             }
+            assertThat(properties.getProperty("scp.auth.enabled", "true")).as(where).isEqualTo("true");
+            start(properties, where);
+            checked++;
         }
         assertThat(checked).as("properties blocks in README.md and docs/").isGreaterThanOrEqualTo(3);
     }

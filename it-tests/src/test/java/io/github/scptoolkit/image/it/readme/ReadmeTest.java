@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.github.scptoolkit.image.client.ScpImageClient;
+import io.github.scptoolkit.image.it.docs.DocBlocks;
+import io.github.scptoolkit.image.it.docs.DocClaims;
 import io.github.scptoolkit.image.spec.ScpProblemCode;
 
 /**
@@ -49,22 +51,21 @@ public class ReadmeTest {
     void everyJavaBlockOfTheDocsIsInATestSourceWithItsImports() throws IOException {
         Map<Path, String> tests = testSources();
         int checked = 0;
-        for (Map.Entry<Path, String> doc : docs().entrySet()) {
-            for (String block : blocks(doc.getValue(), "java")) {
-                List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
-                String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
-                        .collect(Collectors.joining("\n"));
-                if (WHOLE_SNIPPETS.contains(doc.getKey().getFileName().toString()) || TYPE_DECLARATION.matcher(code).find()) {
-                    assertThat(imports).as("%s: the imports of\n%s", doc.getKey(), block).isNotEmpty();
-                }
-                List<Path> holders = tests.entrySet().stream()
-                        .filter(source -> source.getValue().contains(normalized(code))
-                                && imports.stream().allMatch(i -> source.getValue().contains(normalized(i))))
-                        .map(Map.Entry::getKey).toList();
-                assertThat(holders).as("%s: no test source holds this block with its imports (copy it into a "
-                        + "test):\n%s", doc.getKey(), block).isNotEmpty();
-                checked++;
+        for (DocBlocks.Block doc : DocClaims.JAVA.blocks()) {
+            String block = doc.text();
+            List<String> imports = block.lines().filter(l -> l.startsWith("import ")).toList();
+            String code = block.lines().dropWhile(l -> l.startsWith("import ") || l.isBlank())
+                    .collect(Collectors.joining("\n"));
+            if (WHOLE_SNIPPETS.contains(doc.fileName()) || TYPE_DECLARATION.matcher(code).find()) {
+                assertThat(imports).as("%s: the imports of\n%s", doc.where(), block).isNotEmpty();
             }
+            List<Path> holders = tests.entrySet().stream()
+                    .filter(source -> source.getValue().contains(normalized(code))
+                            && imports.stream().allMatch(i -> source.getValue().contains(normalized(i))))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(holders).as("%s: no test source holds this block with its imports (copy it into a "
+                    + "test):\n%s", doc.where(), block).isNotEmpty();
+            checked++;
         }
         assertThat(checked).as("java blocks in README.md and docs/").isGreaterThanOrEqualTo(6);
     }
@@ -109,7 +110,10 @@ public class ReadmeTest {
         Path example = ROOT.resolve("examples/server-boot-app");
         String pom = Files.readString(example.resolve("pom.xml"));
         String section = section(readme(), "## Implement the server interface");
-        String dependencies = blocks(section, "xml").get(0);
+        List<DocBlocks.Block> claimed = DocClaims.SERVER_EXAMPLE_DEPENDENCIES.blocks();
+        assertThat(claimed).as("README's server dependencies").hasSize(1);
+        String dependencies = claimed.get(0).text();
+        assertThat(section).as("the xml block of README's server section").contains(dependencies);
         String properties = blocks(section, "properties").get(0);
 
         Matcher dependency = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL)
@@ -265,24 +269,25 @@ public class ReadmeTest {
      */
     @Test
     void theEmulatorCommandRunsTheExtractedJarWithTheArchiveThePackageMakes() throws IOException {
-        String section = section(Files.readString(ROOT.resolve("docs/emulator.md")), "## Start it and call it");
-        Matcher command = Pattern.compile("\njava ((?:-\\S+ )+)-jar (\\S+)\n").matcher(section);
-        assertThat(command.find()).as("the emulator command").isTrue();
-        List<String> options = List.of(command.group(1).trim().split(" "));
         String pom = Files.readString(ROOT.resolve("reference-server/pom.xml"));
         // Spring's AOT mode needs the bean definitions the pom's process-aot execution generates.
-        assertThat(options).contains("-Dspring.aot.enabled=true");
         assertThat(pom).contains("<goal>process-aot</goal>");
-        String archive = options.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
-                .orElseThrow().substring("-XX:SharedArchiveFile=".length());
-        assertThat(options).allMatch(o -> o.startsWith("-XX:") || o.startsWith("-D"));
-        for (String path : List.of(archive, command.group(2))) {
-            assertThat(path).startsWith("reference-server/target/emulator/");
-            String file = path.substring("reference-server/target/emulator/".length());
-            assertThat(pom).as("reference-server/pom.xml makes %s", file)
-                    .contains("${project.build.directory}/emulator/" + file);
-            if (Files.isDirectory(ROOT.resolve("reference-server/target/emulator"))) {
-                assertThat(ROOT.resolve(path)).as("made by package").isRegularFile();
+        for (DocBlocks.Command line : DocClaims.EMULATOR_CDS.commands()) {
+            Matcher command = Pattern.compile("java ((?:-\\S+ )+)-jar (\\S+)").matcher(line.text());
+            assertThat(command.matches()).as("%s: the emulator command, JVM options and the jar only", line).isTrue();
+            List<String> options = List.of(command.group(1).trim().split(" "));
+            assertThat(options).as("%s", line).contains("-Dspring.aot.enabled=true")
+                    .allMatch(o -> o.startsWith("-XX:") || o.startsWith("-D"));
+            String archive = options.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                    .orElseThrow().substring("-XX:SharedArchiveFile=".length());
+            for (String path : List.of(archive, command.group(2))) {
+                assertThat(path).startsWith("reference-server/target/emulator/");
+                String file = path.substring("reference-server/target/emulator/".length());
+                assertThat(pom).as("reference-server/pom.xml makes %s", file)
+                        .contains("${project.build.directory}/emulator/" + file);
+                if (Files.isDirectory(ROOT.resolve("reference-server/target/emulator"))) {
+                    assertThat(ROOT.resolve(path)).as("made by package").isRegularFile();
+                }
             }
         }
     }
@@ -413,15 +418,16 @@ public class ReadmeTest {
         }
         Pattern ours = Pattern.compile("<groupId>io\\.github\\.scptoolkit</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>");
         int checked = 0;
-        for (Map.Entry<Path, String> doc : docs().entrySet()) {
-            for (String block : blocks(doc.getValue(), "xml")) {
-                Matcher m = ours.matcher(block);
-                while (m.find()) {
-                    assertThat(artifacts).as("%s shows %s", ROOT.relativize(doc.getKey()), m.group(1)).contains(m.group(1));
-                    assertThat(m.group(2)).as("%s: version of %s", ROOT.relativize(doc.getKey()), m.group(1))
-                            .isEqualTo(projectVersion.group(1));
-                    checked++;
-                }
+        for (DocBlocks.Block doc : DocClaims.TOOLKIT_DEPENDENCIES.blocks()) {
+            long dependencies = Pattern.compile("<dependency>").matcher(doc.text()).results().count();
+            assertThat(ours.matcher(doc.text()).results().count()).as("%s: dependencies with group, artifact and version",
+                    doc.where()).isEqualTo(dependencies);
+            Matcher m = ours.matcher(doc.text());
+            while (m.find()) {
+                assertThat(artifacts).as("%s shows %s", doc.where(), m.group(1)).contains(m.group(1));
+                assertThat(m.group(2)).as("%s: version of %s", doc.where(), m.group(1))
+                        .isEqualTo(projectVersion.group(1));
+                checked++;
             }
         }
         assertThat(checked).as("dependencies on the toolkit shown in README.md and docs/").isGreaterThanOrEqualTo(3);
