@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Emulator start-up with the documented command (README, "Local emulator"): the extracted jar in
- * {@code reference-server/target/emulator} run with the class-data-sharing archive the build made
- * there. For a JDK other than the one that built it, the archive is made again the same way (the
+ * Emulator start-up with the documented command (docs/emulator.md, "Start it and call it", read from
+ * that page): the extracted jar in {@code reference-server/target/emulator} run in Spring's AOT mode
+ * with the archive the build made there. For a JDK other than the one that built it, the archive is made again the same way (the
  * build's training run) in a copy under {@code benchmarks/target}, since an archive belongs to the
  * JDK that wrote it. A start is ready when the emulator has printed its banner and
  * {@code /actuator/health} answers UP; the time is wall-clock from launching {@code java} to
@@ -54,10 +54,11 @@ final class EmulatorStartup {
         if (Files.isRegularFile(built.resolve("scp-image-emulator.jar"))) {
             dir = root.resolve("benchmarks/target/startup-java-" + version.replaceAll("[^0-9A-Za-z.]", "_"));
             copy(built, dir);
-            train(javaHome, dir);
-            command.add("-XX:SharedArchiveFile=" + dir.resolve("scp-image-emulator.jsa").toAbsolutePath());
-            command.add("-jar");
-            command.add(dir.resolve("scp-image-emulator.jar").toAbsolutePath().toString());
+            train(javaHome, version, dir);
+            // The documented command's options and jar, its paths moved to the copy.
+            for (String word : documentedCommand(root)) {
+                command.add(word.replace(EXTRACTED, dir.toAbsolutePath() + "/"));
+            }
         } else {
             dir = root;
             try (Stream<Path> jars = Files.list(root.resolve("reference-server/target"))) {
@@ -171,12 +172,35 @@ final class EmulatorStartup {
         }
     }
 
-    /** The build's training run (reference-server/pom.xml, execution emulator-cds-archive). */
-    private static void train(Path javaHome, Path dir) throws IOException, InterruptedException {
+    /** Where the build extracts the emulator, as the documented command names it. */
+    private static final String EXTRACTED = "reference-server/target/emulator/";
+
+    /**
+     * The emulator command of docs/emulator.md ("Start it and call it") without {@code java}: its
+     * options and {@code -jar} with the extracted jar.
+     */
+    static List<String> documentedCommand(Path root) throws IOException {
+        String doc = Files.readString(root.resolve("docs/emulator.md"));
+        Matcher m = Pattern.compile("\njava ((?:-\\S+ )+-jar " + Pattern.quote(EXTRACTED) + "\\S+)\n").matcher(doc);
+        if (!m.find()) {
+            throw new IllegalStateException("docs/emulator.md has no emulator command `java ... -jar " + EXTRACTED + "...`");
+        }
+        return List.of(m.group(1).split(" "));
+    }
+
+    /**
+     * The build's training run (reference-server/pom.xml, execution emulator-cds-archive, and its
+     * profile emulator-aot-cache): a dynamic class-data-sharing archive, on Java 25 and later an AOT
+     * cache, of a start in Spring's AOT mode.
+     */
+    private static void train(Path javaHome, String version, Path dir) throws IOException, InterruptedException {
         Files.deleteIfExists(dir.resolve("scp-image-emulator.jsa"));
+        boolean aotCache = Runtime.Version.parse(version).feature() >= 25;
+        String archive = dir.resolve("scp-image-emulator.jsa").toAbsolutePath().toString();
         Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(),
-                "-XX:ArchiveClassesAtExit=" + dir.resolve("scp-image-emulator.jsa").toAbsolutePath(), "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off", "-Dspring.context.exit=onRefresh", "-jar",
+                (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive, "-Xlog:cds=off",
+                aotCache ? "-Xlog:aot=off" : "-Xlog:cds+dynamic=off", "-Dspring.context.exit=onRefresh",
+                "-Dspring.aot.enabled=true", "-jar",
                 dir.resolve("scp-image-emulator.jar").toAbsolutePath().toString(), "--server.port=0",
                 "--logging.level.root=WARN").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("training.log").toFile()).start();

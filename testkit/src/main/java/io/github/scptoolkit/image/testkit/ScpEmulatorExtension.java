@@ -182,6 +182,7 @@ public final class ScpEmulatorExtension implements BeforeAllCallback, AfterEachC
     private record Running(EmulatorServer server, ScpEmulator emulator)
             implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         static Running start(Settings settings) {
+            ClientWarmUp.startOnce();   // the client's classes load on the other core meanwhile
             EmulatorServer server = EmulatorServer.start(settings.properties());
             return new Running(server, new ScpEmulator(server));
         }

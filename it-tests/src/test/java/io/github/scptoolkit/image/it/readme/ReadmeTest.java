@@ -32,7 +32,7 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
  * file (and a heading of it); README names the supported versions and is the example application's
  * source; and the spec-from-the-jar example works.
  */
-class ReadmeTest {
+public class ReadmeTest {
 
     private static final Path ROOT = projectRoot();
     /** The pages whose every {@code java} block is whole, imports included (README and the pages split from it). */
@@ -270,10 +270,17 @@ class ReadmeTest {
     @Test
     void theEmulatorCommandRunsTheExtractedJarWithTheArchiveThePackageMakes() throws IOException {
         String pom = Files.readString(ROOT.resolve("reference-server/pom.xml"));
+        // Spring's AOT mode needs the bean definitions the pom's process-aot execution generates.
+        assertThat(pom).contains("<goal>process-aot</goal>");
         for (DocBlocks.Command line : DocClaims.EMULATOR_CDS.commands()) {
-            Matcher command = Pattern.compile("java -XX:SharedArchiveFile=(\\S+) -jar (\\S+)").matcher(line.text());
-            assertThat(command.matches()).as("%s: the emulator command, with its archive and jar only", line).isTrue();
-            for (String path : List.of(command.group(1), command.group(2))) {
+            Matcher command = Pattern.compile("java ((?:-\\S+ )+)-jar (\\S+)").matcher(line.text());
+            assertThat(command.matches()).as("%s: the emulator command, JVM options and the jar only", line).isTrue();
+            List<String> options = List.of(command.group(1).trim().split(" "));
+            assertThat(options).as("%s", line).contains("-Dspring.aot.enabled=true")
+                    .allMatch(o -> o.startsWith("-XX:") || o.startsWith("-D"));
+            String archive = options.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                    .orElseThrow().substring("-XX:SharedArchiveFile=".length());
+            for (String path : List.of(archive, command.group(2))) {
                 assertThat(path).startsWith("reference-server/target/emulator/");
                 String file = path.substring("reference-server/target/emulator/".length());
                 assertThat(pom).as("reference-server/pom.xml makes %s", file)
@@ -286,7 +293,7 @@ class ReadmeTest {
     }
 
     /** The section of {@code markdown} from {@code heading} to the next heading of any level. */
-    static String section(String markdown, String heading) {
+    public static String section(String markdown, String heading) {
         String text = markdown.replace("\r\n", "\n");
         int start = text.indexOf("\n" + heading + "\n");
         assertThat(start).as("the page has %s", heading).isNotNegative();
@@ -526,7 +533,7 @@ class ReadmeTest {
     }
 
     /** The directory with README.md and mvnw, above the module's working directory. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
