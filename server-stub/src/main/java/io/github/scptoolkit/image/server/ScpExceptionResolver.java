@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -109,6 +109,21 @@ public class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
 
     /**
+     * Bean Validation's {@code ConstraintViolationException} (thrown by an implementation's own
+     * {@code @Validated} beans), or null when Bean Validation is not on the class path: the stub
+     * runs without it (the test kit leaves it out), so it is never referenced directly.
+     */
+    private static final Class<?> CONSTRAINT_VIOLATION = ClassUtils.isPresent(
+            "jakarta.validation.ConstraintViolationException", ScpExceptionResolver.class.getClassLoader())
+            ? ClassUtils.resolveClassName("jakarta.validation.ConstraintViolationException",
+                    ScpExceptionResolver.class.getClassLoader())
+            : null;
+
+    private static boolean isConstraintViolation(Exception ex) {
+        return CONSTRAINT_VIOLATION != null && CONSTRAINT_VIOLATION.isInstance(ex);
+    }
+
+    /**
      * The problem for {@code ex} on {@code op} (null when there is nothing to answer, e.g. the
      * client left): a {@link ProblemDetail} body with one of the spec's codes, and its headers.
      */
@@ -118,7 +133,7 @@ public class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
             entity = spring.handleException(ex, request);
         } catch (Exception notSpringsOwn) {
             entity = null;
-            if (ex instanceof ConstraintViolationException) {
+            if (isConstraintViolation(ex)) {
                 entity = ResponseEntity.badRequest().body(ProblemDetail.forStatus(400));
             } else {
                 log.error("Unexpected error while serving {}", ScpProblems.printable(path(request)), ex);
@@ -160,7 +175,7 @@ public class ScpExceptionResolver implements HandlerExceptionResolver, Ordered {
             ScpProblems.decorate(problem, ScpProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "The request body's media type is not supported.");
         } else if (ex instanceof HandlerMethodValidationException || ex instanceof MethodValidationException
-                || ex instanceof ConstraintViolationException) {
+                || isConstraintViolation(ex)) {
             ScpProblems.decorate(problem, ScpProblemCode.INVALID_REQUEST, invalidParameters(op));
         } else if (status >= 500) {
             ScpProblems.decorate(problem, ScpProblemCode.INTERNAL_ERROR, ScpProblems.INTERNAL_ERROR_DETAIL);
