@@ -129,9 +129,16 @@ class CommandLinesTest {
     /** The plugin descriptor of one of the parent POM's plugins, at the version it pins, from the local repository. */
     private static String pluginDescriptor(String artifactId) throws IOException {
         String version = matches(read(ROOT.resolve("pom.xml")), "<" + Pattern.quote(artifactId) + "\\.version>([^<]+)<").get(0);
-        Path repository = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-        Path jar = repository.resolve("org/apache/maven/plugins").resolve(artifactId).resolve(version)
-                .resolve(artifactId + "-" + version + ".jar");
+        // The local repository, then its read-only tails (-Dmaven.repo.local.tail), as Maven looks them up.
+        List<String> repositories = new ArrayList<>();
+        repositories.add(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+        repositories.addAll(List.of(System.getProperty("maven.repo.local.tail", "").split(",")));
+        Path jar = repositories.stream().filter(r -> !r.isBlank())
+                .map(r -> Path.of(r.trim()).resolve("org/apache/maven/plugins").resolve(artifactId).resolve(version)
+                        .resolve(artifactId + "-" + version + ".jar"))
+                .filter(Files::isRegularFile).findFirst()
+                .orElse(Path.of(repositories.get(0), "org/apache/maven/plugins", artifactId, version,
+                        artifactId + "-" + version + ".jar"));
         assertThat(jar).as("the build ran %s", artifactId).isRegularFile();
         try (JarFile file = new JarFile(jar.toFile()); InputStream in = file.getInputStream(file.getEntry("META-INF/maven/plugin.xml"))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
