@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import io.github.scptoolkit.image.client.ScpImageClient;
 import io.github.scptoolkit.image.client.generated.model.Image;
+import io.github.scptoolkit.image.it.docs.DocBlocks;
+import io.github.scptoolkit.image.it.docs.DocClaims;
 import io.github.scptoolkit.image.it.readme.ReadmeTest;
 import io.github.scptoolkit.image.spec.ScpServiceVersion;
 
@@ -50,10 +50,10 @@ class DocumentedEmulatorCommandIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String section = ReadmeTest.section(Files.readString(ROOT.resolve("docs/emulator.md")), "## Start it and call it");
-        Matcher line = Pattern.compile("\n(java (?:-\\S+ )+-jar \\S+)\n").matcher(section);
-        assertThat(line.find()).as("docs/emulator.md's emulator command").isTrue();
-        List<String> command = new ArrayList<>(List.of(line.group(1).split(" ")));
+        // The docs' emulator command, as the doc-block inventory finds it (the same on every page that shows it).
+        List<String> lines = DocClaims.EMULATOR_CDS.commands().stream().map(DocBlocks.Command::text).distinct().toList();
+        assertThat(lines).as("the docs show one emulator command").hasSize(1);
+        List<String> command = new ArrayList<>(List.of(lines.get(0).split(" ")));
         Path jar = ROOT.resolve(command.get(command.size() - 1));
         assumeTrue(Files.isRegularFile(jar), "the extracted emulator (not made with -Demulator.cds.skip=true)");
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());

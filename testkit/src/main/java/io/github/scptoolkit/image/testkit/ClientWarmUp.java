@@ -3,6 +3,7 @@ package io.github.scptoolkit.image.testkit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import feign.Response;
 
@@ -20,17 +21,16 @@ import io.github.scptoolkit.image.spec.ScpServiceVersion;
  */
 final class ClientWarmUp {
 
-    private static volatile boolean started;
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private ClientWarmUp() {
     }
 
     /** Starts the warm-up once per JVM (a daemon thread); later calls do nothing. */
     static void startOnce() {
-        if (started) {
-            return;
+        if (!STARTED.compareAndSet(false, true)) {
+            return;   // also when two extensions start at once (parallel test classes)
         }
-        started = true;
         Thread thread = new Thread(ClientWarmUp::run, "scp-testkit-client-warm-up");
         thread.setDaemon(true);
         thread.start();

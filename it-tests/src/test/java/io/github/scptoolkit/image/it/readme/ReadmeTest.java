@@ -293,7 +293,7 @@ public class ReadmeTest {
     }
 
     /** The section of {@code markdown} from {@code heading} to the next heading of any level. */
-    public static String section(String markdown, String heading) {
+    static String section(String markdown, String heading) {
         String text = markdown.replace("\r\n", "\n");
         int start = text.indexOf("\n" + heading + "\n");
         assertThat(start).as("the page has %s", heading).isNotNegative();
