@@ -3,18 +3,15 @@ package io.github.scptoolkit.image.server;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * Request signature checks, {@code scp.auth.*}: bound and validated by Spring Boot (with the
- * stub's auto-configuration), or built in code for plain Spring MVC. {@link #toString()} never
- * shows a secret key.
+ * Request signature checks, {@code scp.auth.*}: bound by Spring Boot (with the stub's
+ * auto-configuration), or built in code for plain Spring MVC. The credentials are checked where
+ * they are used, at start-up ({@link InMemoryScpCredentialStore#fromProperties}: both keys given, the
+ * account id's syntax, no access key twice), with or without Bean Validation on the class path.
+ * {@link #toString()} never shows a secret key.
  *
  * <pre>
  * scp.auth.credentials[0].access-key=my-access-key
@@ -40,11 +37,10 @@ import org.springframework.validation.annotation.Validated;
  *        loopback names and server.address, at the server's own port.
  */
 @ConfigurationProperties(ScpAuthProperties.PREFIX)
-@Validated
 public record ScpAuthProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue(ScpAuthProperties.DEFAULT_WINDOW_TEXT) Duration window,
-        List<@Valid Credential> credentials,
+        List<Credential> credentials,
         List<String> allowedHosts) {
 
     /** The properties' prefix. */
@@ -81,9 +77,8 @@ public record ScpAuthProperties(
      *        characters; empty or absent means any.
      */
     public record Credential(
-            @NotBlank String accessKey,
-            @NotEmpty String secretKey,
-            @Pattern(regexp = "|[0-9a-f]{32}", message = "must be 32 lower-case hexadecimal characters (an SCP project id)")
+            String accessKey,
+            String secretKey,
             String accountId) {
 
         /** Shows the access key and account id, never the secret key. */

@@ -152,9 +152,20 @@ class ScpAuthConfigurationTest {
     void aCredentialWithoutSecretIsAStartupErrorThatNamesTheProperty() {
         runner.withPropertyValues("scp.auth.credentials[0].access-key=AK0").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(find(context.getStartupFailure(), BindException.class).getName()).hasToString("scp.auth");
-            assertThat(messages(context.getStartupFailure())).contains("credentials[0].secretKey");
+            ScpConfigurationException failure = find(context.getStartupFailure(), ScpConfigurationException.class);
+            assertThat(failure.property()).isEqualTo("scp.auth.credentials[0]");
+            assertThat(failure.getMessage()).contains("scp.auth.credentials[0].secret-key");
         });
+    }
+
+    @Test
+    void aBlankAccessKeyIsAStartupErrorThatShowsNoSecret() {
+        runner.withPropertyValues("scp.auth.credentials[0].access-key= ", "scp.auth.credentials[0].secret-key=very-secret")
+                .run(context -> {
+                    ScpConfigurationException failure = find(context.getStartupFailure(), ScpConfigurationException.class);
+                    assertThat(failure.property()).isEqualTo("scp.auth.credentials[0]");
+                    assertThat(messages(context.getStartupFailure())).doesNotContain("very-secret");
+                });
     }
 
     @Test
@@ -163,7 +174,9 @@ class ScpAuthConfigurationTest {
                 "scp.auth.credentials[0].secret-key=very-secret", "scp.auth.credentials[0].account-id=project-a")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(messages(context.getStartupFailure())).contains("credentials[0].accountId")
+                    assertThat(find(context.getStartupFailure(), ScpConfigurationException.class).property())
+                            .isEqualTo("scp.auth.credentials[0]");
+                    assertThat(messages(context.getStartupFailure())).contains("scp.auth.credentials[0].account-id")
                             .contains("32 lower-case hexadecimal").doesNotContain("very-secret");
                 });
     }
