@@ -1,6 +1,7 @@
 package io.github.scptoolkit.image.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +31,12 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * <li>emulator start-up with the documented command ({@link EmulatorStartup}), on this JDK and on
  * {@code bench.java25} (default the Temurin 25 beside it, when there), with resident memory after
  * start and after 100,000 requests;</li>
+ * <li>the test kit's first start ({@link KitFirstStart}, issue 15): a fresh JVM with the kit's class path,
+ * alternating with the emulator's plain start;</li>
  * <li>the client's cold path ({@link ColdCall}): a fresh JVM per call, SDK and hand-written alternating;</li>
  * </ol>
- * then prints every goal of issue 14 with the median (and range over forks or runs) and whether it is met.
- * {@code -Dbench.only=jmh,server,startup,cold} runs a subset.
+ * then prints every goal of issue 14 (and issue 15's start-up) with the median (and range over forks or runs)
+ * and whether it is met. {@code -Dbench.only=jmh,server,startup,kit,cold} runs a subset.
  *
  * <pre>
  * ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests
@@ -45,7 +48,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String only = System.getProperty("bench.only", "jmh,server,startup,cold");
+        String only = System.getProperty("bench.only", "jmh,server,startup,kit,cold");
         Path root = root();
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "machine: %d cores, java %s, load average at start %s",
@@ -56,11 +59,13 @@ public final class BenchmarkMain {
             jmh = new Runner(new CommandLineOptions(args)).run();
         }
         List<Map<String, Map<String, Double>>> forks = new ArrayList<>();
+        String prism = null;
         if (only.contains("server")) {
+            prism = installPrism(root);
             int n = Integer.getInteger("bench.forks", 3);
             for (int f = 1; f <= n; f++) {
                 System.out.printf("== server comparison, fork %d of %d (load average %s)%n", f, n, loadAverage());
-                forks.add(serverFork());
+                forks.add(serverFork(prism, root));
             }
         }
         List<EmulatorStartup.Result> startups = new ArrayList<>();
@@ -78,6 +83,11 @@ public final class BenchmarkMain {
                 startups.add(EmulatorStartup.measure(root, home, runs, requests));
             }
         }
+        Map<String, List<Double>> kit = new HashMap<>();
+        if (only.contains("kit")) {
+            System.out.printf("== test kit first start (load average %s)%n", loadAverage());
+            kit = kitFirstStart(root, Integer.getInteger("bench.kit.runs", 5));
+        }
         Map<String, List<Double>> cold = new HashMap<>();
         if (only.contains("cold")) {
             System.out.printf("== client cold path (load average %s)%n", loadAverage());
@@ -90,13 +100,41 @@ public final class BenchmarkMain {
         printJmh(jmh);
         printServer(forks);
         printStartup(startups);
+        printKit(kit);
         printCold(cold, jmh);
         System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
     // --- server ---------------------------------------------------------------------------------
 
-    private static Map<String, Map<String, Double>> serverFork() throws IOException, InterruptedException {
+    /** The Prism version tools/prism/package.json pins, installed with npm; null (and why, printed) when it cannot be. */
+    private static String installPrism(Path root) {
+        Path dir = root.resolve("tools/prism");
+        Path executable = dir.resolve("node_modules/.bin/prism");
+        try {
+            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-package-lock", "--silent")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (npm.waitFor() != 0 || !Files.isExecutable(executable)) {
+                prismNotRun = "npm install in tools/prism failed: " + out.strip();
+                return null;
+            }
+            return executable.toString();
+        } catch (IOException e) {
+            prismNotRun = "no npm (Node.js) on this machine: " + e.getMessage();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            prismNotRun = "interrupted";
+            return null;
+        }
+    }
+
+    /** Why Prism was not run, or null. */
+    private static String prismNotRun;
+
+    private static Map<String, Map<String, Double>> serverFork(String prism, Path root) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String jvmArgs = System.getProperty("bench.server.jvmArgs", "");
@@ -105,6 +143,11 @@ public final class BenchmarkMain {
         }
         if (System.getProperty("bench.server.args") != null) {
             command.add("-Dbench.server.args=" + System.getProperty("bench.server.args"));
+        }
+        if (prism != null) {
+            command.add("-D" + PeerServers.PRISM_PROPERTY + "=" + prism);
+            command.add("-D" + PeerServers.PRISM_SPEC_PROPERTY + "="
+                    + root.resolve("api-spec/src/main/resources/openapi/virtualserver-show-image.yaml"));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerComparison.class.getName()));
         command.addAll(List.of(System.getProperty("bench.server.shape", "20,5,3,4").trim().split("[,\\s]+")));
@@ -122,7 +165,8 @@ public final class BenchmarkMain {
                         values.put(kv[0], Double.parseDouble(kv[1]));
                     }
                     results.put(parts[1], values);
-                } else if (line.startsWith("BODY ") || line.contains("ERROR") || line.contains("Exception")) {
+                } else if (line.startsWith("BODY ") || line.startsWith("PRISM") || line.contains("ERROR")
+                        || line.contains("Exception")) {
                     System.out.println("   | " + line);
                 }
             }
@@ -140,7 +184,12 @@ public final class BenchmarkMain {
         }
         System.out.printf(Locale.ROOT, "Server, %d forks (4 load threads, same JVM, windows interleaved); "
                 + "throughput req/s and p99 ms per fork:%n", forks.size());
-        for (String name : ServerComparison.NAMES) {
+        List<String> names = new ArrayList<>(ServerComparison.NAMES);
+        boolean withPrism = forks.stream().allMatch(f -> f.containsKey(ServerComparison.PRISM));
+        if (withPrism) {
+            names.add(ServerComparison.PRISM);
+        }
+        for (String name : names) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s", name));
             for (Map<String, Map<String, Double>> f : forks) {
                 b.append(String.format(Locale.ROOT, "  %8.0f req/s p50 %.3f p99 %.3f ms |", f.get(name).get("throughput"),
@@ -155,6 +204,13 @@ public final class BenchmarkMain {
         goal("server / WireMock (throughput)", ratios(forks, "server", "wiremock", "throughput", false), ">=", 1.0);
         goal("(serializing / bytes, where serialization alone goes)", ratios(forks, "serializing", "bytes", "throughput",
                 false), null, 0);
+        if (withPrism) {
+            goal("server / Prism (throughput, report)", ratios(forks, "server", ServerComparison.PRISM, "throughput",
+                    false), null, 0);
+        } else {
+            System.out.println("  Prism: not run (" + (prismNotRun != null ? prismNotRun
+                    : "it did not answer in every fork; see the forks' PRISM lines above") + ")");
+        }
     }
 
     private static List<Double> ratios(List<Map<String, Map<String, Double>>> forks, String a, String b, String key,
@@ -199,6 +255,11 @@ public final class BenchmarkMain {
             System.out.printf(Locale.ROOT, "    runs (s): %s; Spring's 'process running for' median %.2f s%n",
                     format(r.readySeconds()), median(r.springProcessSeconds()));
             goal("start-up, java " + r.java() + " (s)", r.readySeconds(), "<=", 1.5);
+            // The issue's 1.5 s is half the plain exec jar's start-up it measured (about 3 s); this machine's
+            // speed drifts by a factor of two between days, so the same goal is also given as a ratio to the
+            // plain start measured alternately with it.
+            System.out.printf(Locale.ROOT, "    plain `%s` (s): %s%n", r.plainCommand(), format(r.plainSeconds()));
+            goal("start-up / plain java -jar, java " + r.java(), r.ratios(), "<=", 0.5);
             System.out.printf(Locale.ROOT, "    resident memory: %d MB after start, %d MB after %,d requests%n",
                     r.rssAfterStartKb() / 1024, r.rssAfterRequestsKb() / 1024, r.requests());
         }
@@ -210,6 +271,73 @@ public final class BenchmarkMain {
             b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", v));
         }
         return b.toString();
+    }
+
+    // --- test kit (issue 15) -------------------------------------------------------------------
+
+    /**
+     * {@link KitFirstStart} in a fresh JVM with the kit's class path, alternating with the emulator's
+     * plain start ({@code java -jar ...-exec.jar}) so that both see the same machine.
+     */
+    private static Map<String, List<Double>> kitFirstStart(Path root, int runs) throws Exception {
+        Path kitClasspath = root.resolve("testkit/target/kit-classpath.txt");
+        if (!Files.isRegularFile(kitClasspath)) {
+            throw new IllegalStateException("no " + kitClasspath + ": build the testkit with -Pbenchmarks");
+        }
+        List<String> cp = new ArrayList<>();
+        cp.add(root.resolve("testkit/target/classes").toString());
+        cp.add(Files.readString(kitClasspath).trim());
+        cp.add(Path.of(KitFirstStart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (Path.of(entry).getFileName().toString().startsWith("junit-platform-launcher")) {
+                cp.add(entry);
+            }
+        }
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Map<String, List<Double>> results = new HashMap<>();
+        for (int i = 0; i < runs; i++) {
+            results.computeIfAbsent("plain", k -> new ArrayList<>()).add(EmulatorStartup.plainStartSeconds(root, javaHome));
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-cp",
+                    String.join(File.pathSeparator, cp), KitFirstStart.class.getName())
+                    .directory(root.toFile()).redirectErrorStream(true).start();
+            StringBuilder out = new StringBuilder();
+            Double launchToAnswer = null;
+            Double inTest = null;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    out.append(line).append('\n');
+                    if (line.startsWith(KitFirstStart.LINE) && inTest == null) {
+                        launchToAnswer = (System.nanoTime() - start) / 1e9;
+                        inTest = Long.parseLong(line.substring(KitFirstStart.LINE.length()).trim()) / 1e9;
+                    }
+                }
+            }
+            if (p.waitFor() != 0 || inTest == null) {
+                throw new IllegalStateException("the kit's first start failed:\n" + out);
+            }
+            results.computeIfAbsent("test", k -> new ArrayList<>()).add(inTest);
+            results.computeIfAbsent("launch", k -> new ArrayList<>()).add(launchToAnswer);
+        }
+        return results;
+    }
+
+    private static void printKit(Map<String, List<Double>> kit) {
+        if (kit.isEmpty()) {
+            System.out.println("test kit first start: not run");
+            return;
+        }
+        System.out.println("Test kit (issue 15), first emulator of a fresh JVM with the kit's class path (JUnit Jupiter):");
+        System.out.printf(Locale.ROOT, "    test class start to first answer (s): %s; launch to first answer (s): %s%n",
+                format(kit.get("test")), format(kit.get("launch")));
+        System.out.printf(Locale.ROOT, "    plain emulator start `java -jar ...-exec.jar` in between (s): %s%n",
+                format(kit.get("plain")));
+        goal("kit: extension start + first call, well under (s)", kit.get("test"), "<=", 3.0);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < kit.get("test").size(); i++) {
+            ratios.add(kit.get("test").get(i) / kit.get("plain").get(i));
+        }
+        goal("kit first start / plain emulator start (report)", ratios, null, 0);
     }
 
     // --- client ---------------------------------------------------------------------------------

@@ -38,8 +38,28 @@ final class EmulatorStartup {
     static final String BANNER = "SCP image-API emulator on";
     private static final Pattern PROCESS_RUNNING = Pattern.compile("process running for ([0-9.]+)");
 
+    /**
+     * @param readySeconds the documented command's starts
+     * @param plainSeconds the plain {@code java -jar ...-exec.jar} starts (no options, no archive, no AOT
+     *        mode: the start-up the issue measured at about 3 s), each right before one of the documented
+     *        command's, so that both see the same machine
+     */
     record Result(String java, String command, List<Double> readySeconds, List<Double> springProcessSeconds,
-            long rssAfterStartKb, long rssAfterRequestsKb, int requests) {
+            String plainCommand, List<Double> plainSeconds, long rssAfterStartKb, long rssAfterRequestsKb,
+            int requests) {
+
+        /** Per pair of starts, documented / plain. */
+        List<Double> ratios() {
+            List<Double> r = new ArrayList<>();
+            for (int i = 0; i < Math.min(readySeconds.size(), plainSeconds.size()); i++) {
+                r.add(readySeconds.get(i) / plainSeconds.get(i));
+            }
+            return r;
+        }
+    }
+
+    /** One start: when it was ready, Spring's own "process running for", and the running process. */
+    private record Start(double readySeconds, Double springSeconds, Process process, int port) {
     }
 
     private EmulatorStartup() {
@@ -48,9 +68,11 @@ final class EmulatorStartup {
     static Result measure(Path root, Path javaHome, int runs, int requests) throws Exception {
         String version = javaVersion(javaHome);
         Path built = root.resolve("reference-server/target/emulator");
+        String java = javaHome.resolve("bin/java").toString();
+        List<String> plain = plainCommand(root, javaHome);
         Path dir;
         List<String> command = new ArrayList<>();
-        command.add(javaHome.resolve("bin/java").toString());
+        command.add(java);
         if (Files.isRegularFile(built.resolve("scp-image-emulator.jar"))) {
             dir = root.resolve("benchmarks/target/startup-java-" + version.replaceAll("[^0-9A-Za-z.]", "_"));
             copy(built, dir);
@@ -61,54 +83,84 @@ final class EmulatorStartup {
             }
         } else {
             dir = root;
-            try (Stream<Path> jars = Files.list(root.resolve("reference-server/target"))) {
-                Path exec = jars.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no emulator jar: build reference-server first"));
-                command.add("-jar");
-                command.add(root.relativize(exec).toString());
-            }
+            command = plain;
         }
         List<Double> ready = new ArrayList<>();
         List<Double> spring = new ArrayList<>();
+        List<Double> plainReady = new ArrayList<>();
         long rssStart = -1;
         long rssAfter = -1;
         for (int run = 0; run < runs; run++) {
-            int port = freePort();
-            List<String> args = new ArrayList<>(command);
-            args.add("--server.port=" + port);
-            ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true);
-            long start = System.nanoTime();
-            Process process = pb.start();
-            AtomicLong bannerAt = new AtomicLong();
-            AtomicReference<Double> processRunning = new AtomicReference<>();
-            Thread reader = new Thread(() -> read(process, start, bannerAt, processRunning));
-            reader.setDaemon(true);
-            reader.start();
+            Start baseline = start(plain, root);
+            stop(baseline.process());
+            plainReady.add(baseline.readySeconds());
+            Start started = start(command, dir);
             try {
-                long healthAt = waitForHealth(port, process);
-                while (bannerAt.get() == 0 && process.isAlive()) {
-                    Thread.sleep(5);
-                }
-                long readyAt = Math.max(healthAt, bannerAt.get());
-                ready.add((readyAt - start) / 1e9);
-                Thread.sleep(200);
-                if (processRunning.get() != null) {
-                    spring.add(processRunning.get());
+                ready.add(started.readySeconds());
+                if (started.springSeconds() != null) {
+                    spring.add(started.springSeconds());
                 }
                 if (run == runs - 1) {
-                    rssStart = rssKb(process.pid());
-                    load("http://127.0.0.1:" + port, requests);
-                    rssAfter = rssKb(process.pid());
+                    rssStart = rssKb(started.process().pid());
+                    load("http://127.0.0.1:" + started.port(), requests);
+                    rssAfter = rssKb(started.process().pid());
                 }
             } finally {
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
+                stop(started.process());
             }
         }
-        return new Result(version, String.join(" ", command.subList(1, command.size())), ready, spring, rssStart,
-                rssAfter, requests);
+        return new Result(version, String.join(" ", command.subList(1, command.size())), ready, spring,
+                String.join(" ", plain.subList(1, plain.size())), plainReady, rssStart, rssAfter, requests);
+    }
+
+    /** The plain start: {@code java -jar ...-exec.jar}, no options. */
+    static List<String> plainCommand(Path root, Path javaHome) throws IOException {
+        try (Stream<Path> jars = Files.list(root.resolve("reference-server/target"))) {
+            Path execJar = jars.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no emulator jar: build reference-server first"));
+            return List.of(javaHome.resolve("bin/java").toString(), "-jar", execJar.toAbsolutePath().toString());
+        }
+    }
+
+    /** Seconds from launching the plain start to ready (banner printed, health UP); then stops it. */
+    static double plainStartSeconds(Path root, Path javaHome) throws Exception {
+        Start start = start(plainCommand(root, javaHome), root);
+        stop(start.process());
+        return start.readySeconds();
+    }
+
+    /** Starts {@code command} on a free port and waits until it is ready (banner printed, health UP). */
+    private static Start start(List<String> command, Path dir) throws Exception {
+        int port = freePort();
+        List<String> args = new ArrayList<>(command);
+        args.add("--server.port=" + port);
+        ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process process = pb.start();
+        AtomicLong bannerAt = new AtomicLong();
+        AtomicReference<Double> processRunning = new AtomicReference<>();
+        Thread reader = new Thread(() -> read(process, start, bannerAt, processRunning));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            long healthAt = waitForHealth(port, process);
+            while (bannerAt.get() == 0 && process.isAlive()) {
+                Thread.sleep(5);
+            }
+            long readyAt = Math.max(healthAt, bannerAt.get());
+            Thread.sleep(200);
+            return new Start((readyAt - start) / 1e9, processRunning.get(), process, port);
+        } catch (Exception | Error e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
     }
 
     private static void read(Process process, long start, AtomicLong bannerAt, AtomicReference<Double> processRunning) {

@@ -28,6 +28,8 @@ public final class ServerComparison {
 
     /** The endpoints, in BenchmarkMain's names. */
     static final List<String> NAMES = List.of("server", "serializing", "bytes", "wiremock");
+    /** The fifth endpoint, when Prism is installed ({@link PeerServers#PRISM_PROPERTY}). */
+    static final String PRISM = "prism";
 
     private ServerComparison() {
     }
@@ -38,31 +40,42 @@ public final class ServerComparison {
         int windowSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         // Optional: only these endpoints (e.g. "server" alone, for a JFR profile of the full path).
-        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : NAMES;
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : null;
         try (BenchmarkServer server = new BenchmarkServer()) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             byte[] body = BenchmarkServer.get(http, Requests.showImage(server.endpoint, BenchmarkServer.IMAGE_PATH));
             server.primeBaseline(body);
-            try (PeerServers peers = new PeerServers(BenchmarkServer.IMAGE_PATH, body)) {
-                String[] endpoints = {server.endpoint, server.endpoint, server.endpoint, peers.wireMockEndpoint};
-                String[] paths = {BenchmarkServer.IMAGE_PATH, BenchmarkServer.BASELINE_MODEL + BenchmarkServer.IMAGE_PATH,
-                        BenchmarkServer.BASELINE + BenchmarkServer.IMAGE_PATH, BenchmarkServer.IMAGE_PATH};
-                for (int i = 0; i < endpoints.length; i++) {
-                    byte[] answer = LoadGenerator.get(Requests.showImage(endpoints[i], paths[i]));
-                    // The bytes endpoints answer exactly the full path's bytes; the serializing one writes
-                    // the whole model (every version's fields), unshaped.
-                    if (!NAMES.get(i).equals("serializing") && !java.util.Arrays.equals(answer, body)) {
-                        throw new IllegalStateException(NAMES.get(i) + " answers other bytes than the full path");
-                    }
-                    System.out.printf("BODY %s %d bytes%n", NAMES.get(i), answer.length);
+            try (PeerServers peers = new PeerServers(BenchmarkServer.IMAGE_PATH, body,
+                    System.getProperty(PeerServers.PRISM_PROPERTY), System.getProperty(PeerServers.PRISM_SPEC_PROPERTY))) {
+                List<String> names = new ArrayList<>(NAMES);
+                List<String> endpoints = new ArrayList<>(List.of(server.endpoint, server.endpoint, server.endpoint,
+                        peers.wireMockEndpoint));
+                List<String> paths = new ArrayList<>(List.of(BenchmarkServer.IMAGE_PATH,
+                        BenchmarkServer.BASELINE_MODEL + BenchmarkServer.IMAGE_PATH,
+                        BenchmarkServer.BASELINE + BenchmarkServer.IMAGE_PATH, BenchmarkServer.IMAGE_PATH));
+                if (peers.prismEndpoint != null) {
+                    names.add(PRISM);
+                    endpoints.add(peers.prismEndpoint);
+                    paths.add(BenchmarkServer.IMAGE_PATH);
                 }
-                run(endpoints, paths, warmupSeconds, rounds, windowSeconds, threads, only);
+                for (int i = 0; i < names.size(); i++) {
+                    byte[] answer = LoadGenerator.get(Requests.showImage(endpoints.get(i), paths.get(i)));
+                    // The bytes endpoints answer exactly the full path's bytes; the serializing one writes
+                    // the whole model (every version's fields), unshaped; Prism answers the spec's example.
+                    boolean sameBytes = !names.get(i).equals("serializing") && !names.get(i).equals(PRISM);
+                    if (sameBytes && !java.util.Arrays.equals(answer, body)) {
+                        throw new IllegalStateException(names.get(i) + " answers other bytes than the full path");
+                    }
+                    System.out.printf("BODY %s %d bytes%n", names.get(i), answer.length);
+                }
+                run(names, endpoints.toArray(String[]::new), paths.toArray(String[]::new), warmupSeconds, rounds,
+                        windowSeconds, threads, only == null ? names : only);
             }
         }
         System.exit(0);
     }
 
-    private static void run(String[] endpoints, String[] paths, int warmupSeconds, int rounds, int windowSeconds,
+    private static void run(List<String> names, String[] endpoints, String[] paths, int warmupSeconds, int rounds, int windowSeconds,
             int threads, List<String> only) throws InterruptedException {
         int n = endpoints.length;
         AtomicInteger window = new AtomicInteger(-1);   // -1: warm-up, not recorded
@@ -95,7 +108,7 @@ public final class ServerComparison {
         // Warm-up: every endpoint in turn, one second each.
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < warmupEnd; i++) {
-            if (only.contains(NAMES.get(i % n))) {
+            if (only.contains(names.get(i % n))) {
                 target.set(i % n);
                 Thread.sleep(1000);
             }
@@ -105,7 +118,7 @@ public final class ServerComparison {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < n; k++) {
                 int e = (r + k) % n;
-                if (!only.contains(NAMES.get(e))) {
+                if (!only.contains(names.get(e))) {
                     continue;
                 }
                 window.set(-1);          // requests in flight for the previous endpoint finish unrecorded
@@ -124,7 +137,7 @@ public final class ServerComparison {
         }
         Map<String, String> lines = new LinkedHashMap<>();
         for (int e = 0; e < n; e++) {
-            if (!only.contains(NAMES.get(e))) {
+            if (!only.contains(names.get(e))) {
                 continue;
             }
             LongList all = new LongList();
@@ -132,8 +145,8 @@ public final class ServerComparison {
                 all.addAll(lists[e]);
             }
             double seconds = windowNanos[e] / 1e9;
-            lines.put(NAMES.get(e), String.format(Locale.ROOT,
-                    "RESULT %s throughput=%.1f mean_us=%.1f p50_us=%.1f p99_us=%.1f n=%d", NAMES.get(e),
+            lines.put(names.get(e), String.format(Locale.ROOT,
+                    "RESULT %s throughput=%.1f mean_us=%.1f p50_us=%.1f p99_us=%.1f n=%d", names.get(e),
                     all.size() / seconds, all.mean() / 1000, all.percentile(50) / 1000.0, all.percentile(99) / 1000.0,
                     all.size()));
         }
