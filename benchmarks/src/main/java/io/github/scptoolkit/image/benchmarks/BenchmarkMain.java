@@ -107,13 +107,16 @@ public final class BenchmarkMain {
 
     // --- server ---------------------------------------------------------------------------------
 
-    /** The Prism version tools/prism/package.json pins, installed with npm; null (and why, printed) when it cannot be. */
+    /**
+     * The Prism executable, installed with npm at the version tools/prism/package.json pins; null (and
+     * {@link #prismNotRun} says why) when it cannot be.
+     */
     private static String installPrism(Path root) {
         Path dir = root.resolve("tools/prism");
         Path executable = dir.resolve("node_modules/.bin/prism");
         try {
-            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-package-lock", "--silent")
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-package-lock",
+                    "--silent").directory(dir.toFile()).redirectErrorStream(true).start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (npm.waitFor() != 0 || !Files.isExecutable(executable)) {
                 prismNotRun = "npm install in tools/prism failed: " + out.strip();
@@ -296,7 +299,8 @@ public final class BenchmarkMain {
         Path javaHome = Path.of(System.getProperty("java.home"));
         Map<String, List<Double>> results = new HashMap<>();
         for (int i = 0; i < runs; i++) {
-            results.computeIfAbsent("plain", k -> new ArrayList<>()).add(EmulatorStartup.plainStartSeconds(root, javaHome));
+            results.computeIfAbsent("plain", k -> new ArrayList<>())
+                    .add(EmulatorStartup.plainStartSeconds(root, javaHome));
             long start = System.nanoTime();
             Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-cp",
                     String.join(File.pathSeparator, cp), KitFirstStart.class.getName())
@@ -304,7 +308,8 @@ public final class BenchmarkMain {
             StringBuilder out = new StringBuilder();
             Double launchToAnswer = null;
             Double inTest = null;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     out.append(line).append('\n');
                     if (line.startsWith(KitFirstStart.LINE) && inTest == null) {
@@ -327,7 +332,8 @@ public final class BenchmarkMain {
             System.out.println("test kit first start: not run");
             return;
         }
-        System.out.println("Test kit (issue 15), first emulator of a fresh JVM with the kit's class path (JUnit Jupiter):");
+        System.out.println("Test kit (issue 15), first emulator of a fresh JVM with the kit's class path "
+                + "(JUnit Jupiter):");
         System.out.printf(Locale.ROOT, "    test class start to first answer (s): %s; launch to first answer (s): %s%n",
                 format(kit.get("test")), format(kit.get("launch")));
         System.out.printf(Locale.ROOT, "    plain emulator start `java -jar ...-exec.jar` in between (s): %s%n",

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One fork of the server comparison (issue 14): the reference server's full path (signature check,
  * version negotiation, per-version shaping, catalog lookup), a minimal Spring MVC endpoint in the
- * same app that serializes the same model, one that writes the same prepared bytes, and WireMock
- * serving the same bytes, all driven by the same closed-loop load generator (4 threads, each
- * request signed afresh and sent with {@link LoadGenerator} over loopback keep-alive) in this JVM.
+ * same app that serializes the same model, one that writes the same prepared bytes, WireMock
+ * serving the same bytes and, when installed, Prism mocking the spec ({@link PeerServers}), all
+ * driven by the same closed-loop load generator (4 threads, each request signed afresh and sent
+ * with {@link LoadGenerator} over loopback keep-alive) in this JVM.
  * After a warm-up, the endpoints take turns in short windows ({@code rounds} times each, the order
  * rotating), so that a change in the machine's background load hits all of them alike; a request
  * that straddles two windows is not counted. Prints one {@code RESULT} line per endpoint:
@@ -75,8 +76,8 @@ public final class ServerComparison {
         System.exit(0);
     }
 
-    private static void run(List<String> names, String[] endpoints, String[] paths, int warmupSeconds, int rounds, int windowSeconds,
-            int threads, List<String> only) throws InterruptedException {
+    private static void run(List<String> names, String[] endpoints, String[] paths, int warmupSeconds, int rounds,
+            int windowSeconds, int threads, List<String> only) throws InterruptedException {
         int n = endpoints.length;
         AtomicInteger window = new AtomicInteger(-1);   // -1: warm-up, not recorded
         AtomicInteger target = new AtomicInteger(0);
