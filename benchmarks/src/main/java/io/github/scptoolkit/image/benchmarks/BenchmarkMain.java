@@ -59,7 +59,7 @@ public final class BenchmarkMain {
             jmh = new Runner(new CommandLineOptions(args)).run();
         }
         List<Map<String, Map<String, Double>>> forks = new ArrayList<>();
-        String prism = null;
+        Prism prism = new Prism(null, "the server comparison was not run");
         if (only.contains("server")) {
             prism = installPrism(root);
             int n = Integer.getInteger("bench.forks", 3);
@@ -98,7 +98,7 @@ public final class BenchmarkMain {
         System.out.println("== Issue 14 goals (ratios from the same run; absolute figures move with the machine's load) ==");
         report.forEach(System.out::println);
         printJmh(jmh);
-        printServer(forks);
+        printServer(forks, prism);
         printStartup(startups);
         printKit(kit);
         printCold(cold, jmh);
@@ -107,11 +107,12 @@ public final class BenchmarkMain {
 
     // --- server ---------------------------------------------------------------------------------
 
-    /**
-     * The Prism executable, installed with npm at the version tools/prism/package.json pins; null (and
-     * {@link #prismNotRun} says why) when it cannot be.
-     */
-    private static String installPrism(Path root) {
+    /** The Prism executable, or null and why not. */
+    private record Prism(String executable, String notRun) {
+    }
+
+    /** Prism, installed with npm at the version tools/prism/package.json pins, or why it cannot be. */
+    private static Prism installPrism(Path root) {
         Path dir = root.resolve("tools/prism");
         Path executable = dir.resolve("node_modules/.bin/prism");
         try {
@@ -119,24 +120,18 @@ public final class BenchmarkMain {
                     "--silent").directory(dir.toFile()).redirectErrorStream(true).start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (npm.waitFor() != 0 || !Files.isExecutable(executable)) {
-                prismNotRun = "npm install in tools/prism failed: " + out.strip();
-                return null;
+                return new Prism(null, "npm install in tools/prism failed: " + out.strip());
             }
-            return executable.toString();
+            return new Prism(executable.toString(), null);
         } catch (IOException e) {
-            prismNotRun = "no npm (Node.js) on this machine: " + e.getMessage();
-            return null;
+            return new Prism(null, "no npm (Node.js) on this machine: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            prismNotRun = "interrupted";
-            return null;
+            return new Prism(null, "interrupted");
         }
     }
 
-    /** Why Prism was not run, or null. */
-    private static String prismNotRun;
-
-    private static Map<String, Map<String, Double>> serverFork(String prism, Path root) throws IOException,
+    private static Map<String, Map<String, Double>> serverFork(Prism prism, Path root) throws IOException,
             InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -147,8 +142,8 @@ public final class BenchmarkMain {
         if (System.getProperty("bench.server.args") != null) {
             command.add("-Dbench.server.args=" + System.getProperty("bench.server.args"));
         }
-        if (prism != null) {
-            command.add("-D" + PeerServers.PRISM_PROPERTY + "=" + prism);
+        if (prism.executable() != null) {
+            command.add("-D" + PeerServers.PRISM_PROPERTY + "=" + prism.executable());
             command.add("-D" + PeerServers.PRISM_SPEC_PROPERTY + "="
                     + root.resolve("api-spec/src/main/resources/openapi/virtualserver-show-image.yaml"));
         }
@@ -180,7 +175,7 @@ public final class BenchmarkMain {
         return results;
     }
 
-    private static void printServer(List<Map<String, Map<String, Double>>> forks) {
+    private static void printServer(List<Map<String, Map<String, Double>>> forks, Prism prism) {
         if (forks.isEmpty()) {
             System.out.println("server comparison: not run");
             return;
@@ -211,7 +206,7 @@ public final class BenchmarkMain {
             goal("server / Prism (throughput, report)", ratios(forks, "server", ServerComparison.PRISM, "throughput",
                     false), null, 0);
         } else {
-            System.out.println("  Prism: not run (" + (prismNotRun != null ? prismNotRun
+            System.out.println("  Prism: not run (" + (prism.notRun() != null ? prism.notRun()
                     : "it did not answer in every fork; see the forks' PRISM lines above") + ")");
         }
     }
