@@ -2,6 +2,7 @@ package io.github.scptoolkit.image.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,16 @@ public record ScpOperation(String operationId, String method, String path, boole
     /** The versions this operation exists in. */
     public Set<ScpServiceVersion> versions() {
         return responseSchemas.keySet();
+    }
+
+    /**
+     * The operation id's hash. Operations are map keys on every request (the server's parameter
+     * check and shaping); the record's own hash code would hash every component, schemas and fields
+     * included, each time. Consistent with {@link #equals}: equal operations have the same id.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(operationId);
     }
 
     /** The parameter named {@code name} (a header's name compared case-insensitively). */

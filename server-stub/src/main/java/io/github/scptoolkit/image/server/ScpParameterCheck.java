@@ -42,12 +42,9 @@ final class ScpParameterCheck implements HandlerInterceptor {
     }
 
     private final ScpOperations operations;
-    /**
-     * Per operation (by its id: a record's own hash code would hash the whole operation, schemas
-     * included, on every request), the rules of its parameters that have any; the problem's detail.
-     */
-    private final Map<String, List<Rule>> rules = new HashMap<>();
-    private final Map<String, String> details = new HashMap<>();
+    /** Per operation, the rules of its parameters that have any; the problem's detail. */
+    private final Map<ScpOperation, List<Rule>> rules = new HashMap<>();
+    private final Map<ScpOperation, String> details = new HashMap<>();
 
     ScpParameterCheck(ScpOperations operations) {
         this.operations = operations;
@@ -59,8 +56,8 @@ final class ScpParameterCheck implements HandlerInterceptor {
                 }
             }
             if (!list.isEmpty()) {
-                rules.put(op.operationId(), List.copyOf(list));
-                details.put(op.operationId(), ScpExceptionResolver.invalidParameters(op));
+                rules.put(op, List.copyOf(list));
+                details.put(op, ScpExceptionResolver.invalidParameters(op));
             }
         }
     }
@@ -68,14 +65,14 @@ final class ScpParameterCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         ScpOperation op = operations.forHandler(handler).orElse(null);
-        List<Rule> list = op == null ? null : rules.get(op.operationId());
+        List<Rule> list = op == null ? null : rules.get(op);
         if (list == null) {
             return true;
         }
         for (Rule rule : list) {
             String value = value(request, rule.parameter());
             if (value != null && !rule.accepts(value)) {
-                throw ScpProblems.exception(ScpProblemCode.INVALID_REQUEST, details.get(op.operationId()));
+                throw ScpProblems.exception(ScpProblemCode.INVALID_REQUEST, details.get(op));
             }
         }
         return true;

@@ -37,13 +37,10 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 final class ScpResponseShaping implements ResponseBodyAdvice<Object> {
 
     private final ScpOperations operations;
-    /**
-     * Per versioned operation (by its id: a record's own hash code would hash the whole operation,
-     * schemas included, on every response), the shape of each version it exists in.
-     */
-    private final Map<String, Map<ScpServiceVersion, Shape>> versioned = new HashMap<>();
-    /** Per unversioned operation with a body model (by its id), its shape. */
-    private final Map<String, Shape> unversioned = new HashMap<>();
+    /** Per versioned operation, the shape of each version it exists in. */
+    private final Map<ScpOperation, Map<ScpServiceVersion, Shape>> versioned = new HashMap<>();
+    /** Per unversioned operation with a body model, its shape. */
+    private final Map<ScpOperation, Shape> unversioned = new HashMap<>();
 
     ScpResponseShaping(ScpOperations operations) {
         this.operations = operations;
@@ -52,9 +49,9 @@ final class ScpResponseShaping implements ResponseBodyAdvice<Object> {
             if (op.versioned()) {
                 Map<ScpServiceVersion, Shape> shapes = new EnumMap<>(ScpServiceVersion.class);
                 op.responseSchemas().forEach((version, schema) -> shapes.put(version, shape(schema, bySchema)));
-                versioned.put(op.operationId(), shapes);
+                versioned.put(op, shapes);
             } else if (op.responseModel() != null) {
-                unversioned.put(op.operationId(), shape(op.responseModel(), bySchema));
+                unversioned.put(op, shape(op.responseModel(), bySchema));
             }
         }
     }
@@ -82,7 +79,7 @@ final class ScpResponseShaping implements ResponseBodyAdvice<Object> {
     /** The shape of {@code op}'s body for this request's version (resolved by Spring; CURRENT when absent). */
     Shape shapeFor(ScpOperation op, ServerHttpRequest request) {
         if (!op.versioned()) {
-            return unversioned.get(op.operationId());
+            return unversioned.get(op);
         }
         ScpServiceVersion version = ScpServiceVersion.getLatest();
         if (request instanceof ServletServerHttpRequest servlet
@@ -90,7 +87,7 @@ final class ScpResponseShaping implements ResponseBodyAdvice<Object> {
                 && h.getVersionIfPresent() instanceof ScpServiceVersion resolved) {
             version = resolved;
         }
-        return versioned.get(op.operationId()).get(version);
+        return versioned.get(op).get(version);
     }
 
     /** A body and the shape to write it in; Jackson writes it through {@link JacksonSerializable}. */
