@@ -41,10 +41,13 @@ final class ScpParameterCheck implements HandlerInterceptor {
         }
     }
 
+    /** An operation's rules (of its parameters that have any) and the detail of the problem that breaking one gets. */
+    private record Rules(List<Rule> rules, String detail) {
+    }
+
     private final ScpOperations operations;
-    /** Per operation, the rules of its parameters that have any; the problem's detail. */
-    private final Map<ScpOperation, List<Rule>> rules = new HashMap<>();
-    private final Map<ScpOperation, String> details = new HashMap<>();
+    /** Per operation that has any rules. */
+    private final Map<ScpOperation, Rules> rules = new HashMap<>();
 
     ScpParameterCheck(ScpOperations operations) {
         this.operations = operations;
@@ -56,8 +59,7 @@ final class ScpParameterCheck implements HandlerInterceptor {
                 }
             }
             if (!list.isEmpty()) {
-                rules.put(op, List.copyOf(list));
-                details.put(op, ScpExceptionResolver.invalidParameters(op));
+                rules.put(op, new Rules(List.copyOf(list), ScpExceptionResolver.invalidParameters(op)));
             }
         }
     }
@@ -65,14 +67,14 @@ final class ScpParameterCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         ScpOperation op = operations.forHandler(handler).orElse(null);
-        List<Rule> list = op == null ? null : rules.get(op);
-        if (list == null) {
+        Rules checks = op == null ? null : rules.get(op);
+        if (checks == null) {
             return true;
         }
-        for (Rule rule : list) {
+        for (Rule rule : checks.rules()) {
             String value = value(request, rule.parameter());
             if (value != null && !rule.accepts(value)) {
-                throw ScpProblems.exception(ScpProblemCode.INVALID_REQUEST, details.get(op));
+                throw ScpProblems.exception(ScpProblemCode.INVALID_REQUEST, checks.detail());
             }
         }
         return true;
