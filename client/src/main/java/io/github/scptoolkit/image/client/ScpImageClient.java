@@ -169,7 +169,7 @@ public final class ScpImageClient {
      * Checks the client's version against the service's versions document as SCP's tools do at
      * start, and logs (through {@link System.Logger}, logger {@code io.github.scptoolkit.image.client.ScpImageClient})
      * one warning in their wording when it has {@code max-remain-days} or fewer left
-     * ({@code Supported Until - Warning virtualserver(kr-west1) [v1.2], Until Supported date 2026-08-31: 12 days left})
+     * ({@code Supported Until - Warning virtualserver(kr-west1) [v<version>], Until Supported date <not-before>: <n> days left})
      * or when the document does not list it (an unsupported version: update). The threshold is
      * {@link Builder#maxRemainDays}, else the configuration's {@code max-remain-days}, else
      * {@value VersionCheck#DEFAULT_MAX_REMAIN_DAYS}.

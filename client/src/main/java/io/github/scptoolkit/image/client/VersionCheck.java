@@ -116,7 +116,7 @@ public record VersionCheck(String id, String status, Optional<LocalDate> notBefo
      * The warning SCP's tools give at start for this version, in their wording, or empty when none
      * is due: when the document lists it with a Not Before date at most {@code maxRemainDays} days
      * away (or passed),
-     * {@code Supported Until - Warning virtualserver(kr-west1) [v1.2], Until Supported date 2026-08-31: 12 days left};
+     * {@code Supported Until - Warning virtualserver(kr-west1) [v<version>], Until Supported date <not-before>: <n> days left};
      * when the document does not list it ({@link #documented()} false), that it is an unsupported
      * version and the client should be updated.
      *
