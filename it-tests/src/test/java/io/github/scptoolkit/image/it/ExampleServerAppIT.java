@@ -11,15 +11,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * README's server quick start, done as a user does it, outside this build: {@code examples/server-boot-app}
@@ -43,9 +42,9 @@ class ExampleServerAppIT {
 
     @Test
     void theExampleBuiltOnItsOwnAgainstThePublishedArtifactsPassesItsTests() throws Exception {
-        deleteTree(COPY);
+        FileSystemUtils.deleteRecursively(COPY);
         // Kept between runs: what it downloaded (nothing when the user's local repository has it all).
-        deleteTree(REPOSITORY.resolve("io/github/scptoolkit"));
+        FileSystemUtils.deleteRecursively(REPOSITORY.resolve("io/github/scptoolkit"));
         copy(EXAMPLE, COPY);
         stagePublishedArtifacts();
 
@@ -134,17 +133,6 @@ class ExampleServerAppIT {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static String tail(Path log) throws IOException {

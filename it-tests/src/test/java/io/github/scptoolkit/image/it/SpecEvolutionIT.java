@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.springframework.util.FileSystemUtils;
 
 import io.github.scptoolkit.image.spec.ContributingGuide;
 import io.github.scptoolkit.image.spec.ScpApi;
@@ -132,9 +133,7 @@ class SpecEvolutionIT {
 
     private static void copyProject() throws IOException {
         assertThat(PROJECT.resolve("pom.xml")).as("the project root above it-tests").exists();
-        if (Files.exists(WORK)) {
-            deleteTree(WORK);
-        }
+        FileSystemUtils.deleteRecursively(WORK);
         Files.createDirectories(COPY);
         Files.walkFileTree(PROJECT, new SimpleFileVisitor<>() {
             @Override
@@ -362,19 +361,4 @@ class SpecEvolutionIT {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The test kit as a user outside this build meets it: a fresh Maven project
@@ -50,7 +51,7 @@ class TestkitStandaloneProjectIT {
 
     @Test
     void aFreshProjectWithTheClientAndTheKitInTestScopePassesMvnTest() throws Exception {
-        deleteTree(WORK);
+        FileSystemUtils.deleteRecursively(WORK);
         Document parent = parse(PROJECT.resolve("pom.xml"));
         String groupId = child(parent.getDocumentElement(), "groupId");
         String version = child(parent.getDocumentElement(), "version");
@@ -217,22 +218,4 @@ class TestkitStandaloneProjectIT {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }
