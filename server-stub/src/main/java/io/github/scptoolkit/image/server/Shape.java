@@ -1,6 +1,13 @@
 package io.github.scptoolkit.image.server;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +39,10 @@ import tools.jackson.databind.ser.PropertyWriter;
  * written by the application's Jackson configuration (the bean property writers of its own
  * serializer and their value serializers, looked up once per serializer and cached), so dates,
  * numbers and strings look exactly as in any other response; which fields are present is the
- * schema's decision alone (the mapper's inclusion settings do not remove or add any).
+ * schema's decision alone (the mapper's inclusion settings do not remove or add any). A property
+ * with a public getter is read through a {@link Function} made for it once (as Jackson's Blackbird
+ * module does), not through the property writer's method handle, which the JIT cannot inline
+ * here (one call site for every property): that took about a third of the shaping's time.
  *
  * <pre>
  * Shape shape = Shape.of(ScpApi.SHOW_IMAGE.responseSchema(version).orElseThrow(), ScpApi::schema);
@@ -47,7 +57,17 @@ final class Shape {
     private enum WhenNull { WRITE_NULL, OMIT }
 
     /** Marks a serializer without bean properties (not a bean serializer). */
-    private static final BeanPropertyWriter[] UNSHAPED = new BeanPropertyWriter[0];
+    private static final Writers UNSHAPED = new Writers(new BeanPropertyWriter[0], List.of());
+
+    private static final MethodType FUNCTION_FACTORY = MethodType.methodType(Function.class);
+    private static final MethodType APPLY = MethodType.methodType(Object.class, Object.class);
+
+    /**
+     * A serializer's property writers in a shape's field order (null where the class lacks a
+     * field), and for each a getter made for it (null: read through the writer).
+     */
+    private record Writers(BeanPropertyWriter[] props, List<Function<Object, Object>> getters) {
+    }
 
     private final ScpSchema schema;
     private final String[] names;
@@ -56,7 +76,7 @@ final class Shape {
     /** For object (or array of objects) fields, the shape of the value; else null. */
     private final Shape[] nested;
     /** The bean property writers for each field, per serializer (one per application mapper, in practice). */
-    private final Map<ValueSerializer<?>, BeanPropertyWriter[]> writers = new ConcurrentHashMap<>();
+    private final Map<ValueSerializer<?>, Writers> writers = new ConcurrentHashMap<>();
 
     private Shape(ScpSchema schema) {
         this.schema = schema;
@@ -118,16 +138,18 @@ final class Shape {
     /** Writes one model object in this shape. */
     void write(Object bean, JsonGenerator g, SerializationContext ctxt) {
         ValueSerializer<Object> serializer = ctxt.findRootValueSerializer(bean.getClass());
-        BeanPropertyWriter[] props = writers.computeIfAbsent(serializer, this::writersOf);
-        if (props == UNSHAPED) {
+        Writers w = writers.computeIfAbsent(serializer, this::writersOf);
+        if (w == UNSHAPED) {
             serializer.serialize(bean, g, ctxt);   // not a bean serializer: nothing to shape with
             return;
         }
+        BeanPropertyWriter[] props = w.props();
         g.writeStartObject(bean);
         try {
             for (int i = 0; i < props.length; i++) {
                 BeanPropertyWriter prop = props[i];
-                Object value = prop == null ? null : prop.get(bean);
+                Function<Object, Object> getter = w.getters().get(i);
+                Object value = getter != null ? getter.apply(bean) : prop == null ? null : prop.get(bean);
                 if (value == null) {
                     if (whenNull[i] == WhenNull.WRITE_NULL) {
                         g.writeName(jsonNames[i]);
@@ -153,7 +175,7 @@ final class Shape {
     }
 
     /** The serializer's property writers in this shape's field order (null where the class lacks a field). */
-    private BeanPropertyWriter[] writersOf(ValueSerializer<?> serializer) {
+    private Writers writersOf(ValueSerializer<?> serializer) {
         Map<String, BeanPropertyWriter> byName = new HashMap<>();
         for (Iterator<PropertyWriter> it = serializer.properties(); it.hasNext(); ) {
             if (it.next() instanceof BeanPropertyWriter w) {
@@ -166,16 +188,42 @@ final class Shape {
         }
         List<String> missing = new ArrayList<>();
         BeanPropertyWriter[] props = new BeanPropertyWriter[names.length];
+        List<Function<Object, Object>> getters = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             props[i] = byName.get(names[i]);
             if (props[i] == null) {
                 missing.add(names[i]);
             }
+            getters.add(props[i] == null ? null : getter(props[i]));
         }
         if (!missing.isEmpty()) {
             log.warn("{} has no property for {} of {}: written as absent or null", serializer.handledType(), missing,
                     schema.name());
         }
-        return props;
+        return new Writers(props, Collections.unmodifiableList(getters));
+    }
+
+    /**
+     * A getter for {@code prop} when it reads a public method of a public class: a lambda defined
+     * beside that class (so that its class loader resolves it), calling the method directly. Null
+     * otherwise, or when the class's module does not open it: then the writer reads it, as before.
+     */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> getter(BeanPropertyWriter prop) {
+        if (!(prop.getMember().getMember() instanceof Method method) || method.getParameterCount() != 0
+                || !Modifier.isPublic(method.getModifiers()) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+            return null;
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup());
+            MethodHandle target = lookup.unreflect(method);
+            return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", FUNCTION_FACTORY, APPLY,
+                    target, target.type().wrap()).getTarget().invoke();
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
+            log.debug("{} is read through Jackson's property writer: {}", method, e.toString());
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.scptoolkit.image.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.github.scptoolkit.image.spec.ScpField;
 import io.github.scptoolkit.image.spec.ScpField.Type;
 import io.github.scptoolkit.image.spec.ScpSchema;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +41,39 @@ class ShapeTest {
         public String href = "h";
         public String rel;
         public String hidden = "no";
+    }
+
+    /** A model with getters, as the generator writes them (a primitive and a nested object among them). */
+    public static class Bean {
+        public String getId() {
+            return "b-1";
+        }
+
+        public int getSize() {
+            return 42;
+        }
+
+        public String getName() {
+            return null;
+        }
+
+        public Part getPart() {
+            return new Part();
+        }
+    }
+
+    /** Getters Jackson reads but a lambda beside the class could not: the class is not public. */
+    static class PackagePrivateBean {
+        public String getId() {
+            return "p-1";
+        }
+    }
+
+    /** A getter that fails. */
+    public static class Failing {
+        public String getId() {
+            throw new IllegalStateException("no id");
+        }
     }
 
     private static ScpField field(String name, boolean required, boolean nullable) {
@@ -117,6 +152,34 @@ class ShapeTest {
 
         assertThat(write(new Model(), schema)).isEqualTo("{\"day\":" + JsonMapper.shared()
                 .writeValueAsString(new Model().day) + "}");
+    }
+
+    @Test
+    void gettersAreReadAsJacksonReadsThem() {
+        ScpSchema schema = new ScpSchema("S", List.of(field("id", true, false),
+                new ScpField("size", Type.INTEGER, null, true, false, null, null, null, null, null),
+                field("name", true, true), object("part", "Part", false)));
+
+        String shaped = write(new Bean(), schema);
+
+        assertThat(shaped).isEqualTo("{\"id\":\"b-1\",\"size\":42,\"name\":null,\"part\":{\"href\":\"h\",\"rel\":null}}");
+        assertThat(write(new Bean(), schema)).as("the second time, with the getters made").isEqualTo(shaped);
+    }
+
+    @Test
+    void aClassOutOfTheGettersReachIsReadThroughJacksonsWriters() {
+        ScpSchema schema = new ScpSchema("S", List.of(field("id", true, false)));
+
+        assertThat(write(new PackagePrivateBean(), schema)).isEqualTo("{\"id\":\"p-1\"}");
+    }
+
+    @Test
+    void aFailingGetterIsAWriteErrorNamingTheClassAndSchema() {
+        ScpSchema schema = new ScpSchema("S", List.of(field("id", true, false)));
+
+        assertThatThrownBy(() -> write(new Failing(), schema)).isInstanceOf(DatabindException.class)
+                .hasMessageContaining("Cannot write " + Failing.class.getName() + " as S")
+                .hasRootCauseMessage("no id");
     }
 
     @Test
