@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the API console at {@code /docs} (Swagger UI, {@code static/docs}) loads besides its
- * scripts, both unsigned: the console's variant of the spec ({@link ConsoleSpec}, derived once, when
- * the page first asks for it: the emulator's start-up and the test kit never pay for it) and the key pairs of the demo tenants ({@link EmulatorProperties.Tenant#isDemo()}),
- * which the page's Authorize dialog offers. Tenants not marked as demo never appear.
+ * scripts, both unsigned: the console's variant of the spec ({@link ConsoleSpec}, derived once,
+ * when the page first asks for it, so that neither the emulator's start-up nor the test kit pays
+ * for it) and the key pairs of the demo tenants ({@link EmulatorProperties.Tenant#isDemo()}), which
+ * the page's Authorize dialog offers. Tenants not marked as demo never appear.
  *
  * <pre>
  * GET /openapi-console.json        # the spec with this emulator as first server, version drop-downs

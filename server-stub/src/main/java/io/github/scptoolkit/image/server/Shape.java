@@ -149,7 +149,8 @@ final class Shape {
             for (int i = 0; i < props.length; i++) {
                 BeanPropertyWriter prop = props[i];
                 Function<Object, Object> getter = w.getters().get(i);
-                Object value = getter != null ? getter.apply(bean) : prop == null ? null : prop.get(bean);
+                Object value = getter != null ? getter.apply(bean)
+                        : prop == null ? null : prop.get(bean);
                 if (value == null) {
                     if (whenNull[i] == WhenNull.WRITE_NULL) {
                         g.writeName(jsonNames[i]);
@@ -211,13 +212,15 @@ final class Shape {
     @SuppressWarnings("unchecked")
     private static Function<Object, Object> getter(BeanPropertyWriter prop) {
         if (!(prop.getMember().getMember() instanceof Method method) || method.getParameterCount() != 0
-                || !Modifier.isPublic(method.getModifiers()) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+                || !Modifier.isPublic(method.getModifiers())
+                || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
             return null;
         }
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup());
-            MethodHandle target = lookup.unreflect(method);
-            return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", FUNCTION_FACTORY, APPLY,
+            Class<?> model = method.getDeclaringClass();
+            MethodHandles.Lookup beside = MethodHandles.privateLookupIn(model, MethodHandles.lookup());
+            MethodHandle target = beside.unreflect(method);
+            return (Function<Object, Object>) LambdaMetafactory.metafactory(beside, "apply", FUNCTION_FACTORY, APPLY,
                     target, target.type().wrap()).getTarget().invoke();
         } catch (Error e) {
             throw e;
