@@ -25,9 +25,11 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * The one benchmark command (BENCHMARKS.md): runs, in this order,
  * <ol>
- * <li>the JMH benchmarks (signing, client round trip, decode; JMH options pass through);</li>
+ * <li>the JMH benchmarks (signing, decode; JMH options pass through);</li>
  * <li>the server comparison, {@code bench.forks} (default 3) fresh JVMs of {@link ServerComparison}:
  * full path, serializing endpoint, bytes endpoint and WireMock, same load generator, same run;</li>
+ * <li>the client comparison, {@code bench.forks} fresh JVMs of {@link ClientComparison}: the SDK's warm
+ * round trip and the hand-written one, windows alternating;</li>
  * <li>emulator start-up with the documented command ({@link EmulatorStartup}), on this JDK and on
  * {@code bench.java25} (default the Temurin 25 beside it, when there), with resident memory after
  * start and after 100,000 requests;</li>
@@ -36,7 +38,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * <li>the client's cold path ({@link ColdCall}): a fresh JVM per call, SDK and hand-written alternating;</li>
  * </ol>
  * then prints every goal of issue 14 (and issue 15's start-up) with the median (and range over forks or runs)
- * and whether it is met. {@code -Dbench.only=jmh,server,startup,kit,cold} runs a subset.
+ * and whether it is met. {@code -Dbench.only=jmh,server,client,startup,kit,cold} runs a subset.
  *
  * <pre>
  * ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests
@@ -48,7 +50,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String only = System.getProperty("bench.only", "jmh,server,startup,kit,cold");
+        String only = System.getProperty("bench.only", "jmh,server,client,startup,kit,cold");
         Path root = root();
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "machine: %d cores, java %s, load average at start %s",
@@ -66,6 +68,14 @@ public final class BenchmarkMain {
             for (int f = 1; f <= n; f++) {
                 System.out.printf("== server comparison, fork %d of %d (load average %s)%n", f, n, loadAverage());
                 forks.add(serverFork(prism, root));
+            }
+        }
+        List<Map<String, Map<String, Double>>> clientForks = new ArrayList<>();
+        if (only.contains("client")) {
+            int n = Integer.getInteger("bench.forks", 3);
+            for (int f = 1; f <= n; f++) {
+                System.out.printf("== client comparison, fork %d of %d (load average %s)%n", f, n, loadAverage());
+                clientForks.add(clientFork());
             }
         }
         List<EmulatorStartup.Result> startups = new ArrayList<>();
@@ -101,7 +111,7 @@ public final class BenchmarkMain {
         printServer(forks, prism);
         printStartup(startups);
         printKit(kit);
-        printCold(cold, jmh);
+        printClient(clientForks, cold);
         System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
@@ -149,6 +159,20 @@ public final class BenchmarkMain {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerComparison.class.getName()));
         command.addAll(List.of(System.getProperty("bench.server.shape", "20,5,3,4").trim().split("[,\\s]+")));
+        return fork(command, ServerComparison.NAMES.size(), "server comparison");
+    }
+
+    /** One fork of {@link ClientComparison}. */
+    private static Map<String, Map<String, Double>> clientFork() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ClientComparison.class.getName()));
+        command.addAll(List.of(System.getProperty("bench.client.shape", "20,5,2").trim().split("[,\\s]+")));
+        return fork(command, ClientComparison.NAMES.size(), "client comparison");
+    }
+
+    /** Runs one fork and reads its {@code RESULT name key=value...} lines: name, then key to value. */
+    private static Map<String, Map<String, Double>> fork(List<String> command, int expected, String what)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Map<String, Double>> results = new HashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -169,8 +193,8 @@ public final class BenchmarkMain {
                 }
             }
         }
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || results.size() < ServerComparison.NAMES.size()) {
-            throw new IllegalStateException("server comparison fork failed (exit " + p.exitValue() + ")");
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || results.size() < expected) {
+            throw new IllegalStateException(what + " fork failed (exit " + p.exitValue() + ")");
         }
         return results;
     }
@@ -368,18 +392,23 @@ public final class BenchmarkMain {
         return results;
     }
 
-    private static void printCold(Map<String, List<Double>> cold, Collection<RunResult> jmh) {
-        Optional<RunResult> sdk = find(jmh, "ClientRoundTripBenchmark.sdkClient", Mode.AverageTime);
-        Optional<RunResult> hand = find(jmh, "ClientRoundTripBenchmark.baselineHandWritten", Mode.AverageTime);
+    private static void printClient(List<Map<String, Map<String, Double>>> forks, Map<String, List<Double>> cold) {
         System.out.println("Client:");
-        if (sdk.isPresent() && hand.isPresent()) {
-            Result<?> s = sdk.get().getPrimaryResult();
-            Result<?> h = hand.get().getPrimaryResult();
-            System.out.printf(Locale.ROOT, "  round trip (warm, JMH): SDK %.1f ± %.1f us, hand-written java.net.http + "
-                    + "Jackson %.1f ± %.1f us%n", s.getScore(), s.getScoreError(), h.getScore(), h.getScoreError());
-            goal("client round trip / hand-written", List.of(s.getScore() / h.getScore()), "<=", 1.0);
-        } else {
+        if (forks.isEmpty()) {
             System.out.println("  round trip: not run");
+        } else {
+            System.out.printf(Locale.ROOT, "  round trip (warm; %d forks, one thread, windows alternating); mean, p50 and "
+                    + "p99 us per fork:%n", forks.size());
+            for (String name : ClientComparison.NAMES) {
+                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s", name));
+                for (Map<String, Map<String, Double>> f : forks) {
+                    b.append(String.format(Locale.ROOT, "  mean %6.1f p50 %6.1f p99 %7.1f |", f.get(name).get("mean_us"),
+                            f.get(name).get("p50_us"), f.get(name).get("p99_us")));
+                }
+                System.out.println(b);
+            }
+            goal("client round trip / hand-written (mean)", ratios(forks, "sdk", "hand", "mean_us", false), "<=", 1.0);
+            goal("client round trip / hand-written (p50, report)", ratios(forks, "sdk", "hand", "p50_us", false), null, 0);
         }
         if (cold.isEmpty()) {
             System.out.println("  cold path: not run");
