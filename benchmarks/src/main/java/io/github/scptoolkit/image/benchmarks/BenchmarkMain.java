@@ -219,6 +219,18 @@ public final class BenchmarkMain {
             }
             System.out.println(b);
         }
+        // Server and load generator share the JVM: a collection pauses both, and the requests it delays are
+        // the tail. Collections per 1,000 requests differ by endpoint as their allocation per request does.
+        System.out.println("  garbage collections in each endpoint's windows, per 1,000 requests and ms paused per s:");
+        for (String name : names) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s", name));
+            for (Map<String, Map<String, Double>> f : forks) {
+                Map<String, Double> r = f.get(name);
+                b.append(r.containsKey("gc_per_1000") ? String.format(Locale.ROOT, "  %6.3f per 1,000, %5.2f ms/s        |",
+                        r.get("gc_per_1000"), r.get("gc_ms_per_s")) : "  n/a |");
+            }
+            System.out.println(b);
+        }
         goal("server / serializing endpoint (throughput)", ratios(forks, "server", "serializing", "throughput", false),
                 ">=", 0.95);
         goal("server / bytes endpoint (throughput)", ratios(forks, "server", "bytes", "throughput", false), ">=", 0.85);

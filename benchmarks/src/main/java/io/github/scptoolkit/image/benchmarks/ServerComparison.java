@@ -1,5 +1,7 @@
 package io.github.scptoolkit.image.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * After a warm-up, the endpoints take turns in short windows ({@code rounds} times each, the order
  * rotating), so that a change in the machine's background load hits all of them alike; a request
  * that straddles two windows is not counted. Prints one {@code RESULT} line per endpoint:
- * throughput (requests completed per second of its windows), mean, p50 and p99 latency.
+ * throughput (requests completed per second of its windows), mean, p50 and p99 latency, and the
+ * garbage collections in its windows (server and load generator share the JVM, so a pause delays
+ * both): how many per 1,000 requests, and the milliseconds paused per second.
  *
  * <pre>
  * java -cp ... io.github.scptoolkit.image.benchmarks.ServerComparison [warmupSeconds rounds windowSeconds threads]
@@ -115,6 +119,8 @@ public final class ServerComparison {
             }
         }
         long[] windowNanos = new long[n];
+        long[] gcCount = new long[n];
+        long[] gcMillis = new long[n];
         int w = 0;
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < n; k++) {
@@ -125,11 +131,15 @@ public final class ServerComparison {
                 window.set(-1);          // requests in flight for the previous endpoint finish unrecorded
                 target.set(e);
                 Thread.sleep(200);
+                long[] gcBefore = gc();
                 long start = System.nanoTime();
                 window.set(w++);
                 Thread.sleep(windowSeconds * 1000L);
                 window.set(-1);
                 windowNanos[e] += System.nanoTime() - start;
+                long[] gcAfter = gc();
+                gcCount[e] += gcAfter[0] - gcBefore[0];
+                gcMillis[e] += gcAfter[1] - gcBefore[1];
             }
         }
         stop.set(true);
@@ -147,10 +157,22 @@ public final class ServerComparison {
             }
             double seconds = windowNanos[e] / 1e9;
             lines.put(names.get(e), String.format(Locale.ROOT,
-                    "RESULT %s throughput=%.1f mean_us=%.1f p50_us=%.1f p99_us=%.1f n=%d", names.get(e),
-                    all.size() / seconds, all.mean() / 1000, all.percentile(50) / 1000.0, all.percentile(99) / 1000.0,
-                    all.size()));
+                    "RESULT %s throughput=%.1f mean_us=%.1f p50_us=%.1f p99_us=%.1f n=%d gc_per_1000=%.3f "
+                            + "gc_ms_per_s=%.2f", names.get(e), all.size() / seconds, all.mean() / 1000,
+                    all.percentile(50) / 1000.0, all.percentile(99) / 1000.0, all.size(),
+                    all.size() == 0 ? 0 : gcCount[e] * 1000.0 / all.size(), gcMillis[e] / seconds));
         }
         lines.values().forEach(System.out::println);
+    }
+
+    /** Collections so far and their accumulated time in milliseconds, over all of the JVM's collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 }
