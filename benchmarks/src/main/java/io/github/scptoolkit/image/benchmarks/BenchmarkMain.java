@@ -226,7 +226,7 @@ public final class BenchmarkMain {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s", name));
             for (Map<String, Map<String, Double>> f : forks) {
                 Map<String, Double> r = f.get(name);
-                b.append(r.containsKey("gc_per_1000") ? String.format(Locale.ROOT, "  %6.3f per 1,000, %5.2f ms/s        |",
+                b.append(r.containsKey("gc_per_1000") ? String.format(Locale.ROOT, "  %6.3f per 1,000, %5.2f ms/s |",
                         r.get("gc_per_1000"), r.get("gc_ms_per_s")) : "  n/a |");
             }
             System.out.println(b);
