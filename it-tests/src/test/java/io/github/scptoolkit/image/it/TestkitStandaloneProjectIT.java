@@ -32,7 +32,8 @@ import org.springframework.util.FileSystemUtils;
  * in test scope, the kit, with testkit-example's application class and tests (the example test of
  * docs/testkit.md: the seed image, a 404 for another project's image, a typed retirement error
  * with a fixed date, one 503 survived with two signed attempts in the journal; and every fault),
- * passes {@code mvn test}. Like a user's project it does not import Spring Boot's BOM: Maven picks
+ * passes {@code mvn test}, and no Bean Validation API reaches its class path (the emulator does not
+ * look for a provider). Like a user's project it does not import Spring Boot's BOM: Maven picks
  * the versions of the kit's transitive dependencies by its nearest-wins rule, and the kit works with
  * them. This project's artifacts come from this build's jars, laid out in a local repository of the
  * consumer's own under {@code target/testkit-consumer}; other artifacts are read from the local
@@ -82,6 +83,11 @@ class TestkitStandaloneProjectIT {
                 }));
         assertThat(results.get("io.github.scptoolkit.image.example.ImageLookupTest")[0])
                 .as("the guide's example tests").isEqualTo(4);
+        // No Bean Validation API reaches the consumer (the stub has it as an optional dependency), so the
+        // emulator's Spring MVC does not look for a provider at start-up, nor log at INFO that none was found.
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).as("the output of mvn test in %s", log)
+                .contains("SCP image-API emulator on")
+                .doesNotContain("Bean Validation provider");
     }
 
     /**
