@@ -60,23 +60,15 @@ public final class BenchmarkMain {
         if (only.contains("jmh")) {
             jmh = new Runner(new CommandLineOptions(args)).run();
         }
-        List<Map<String, Map<String, Double>>> forks = new ArrayList<>();
+        List<Map<String, Map<String, Double>>> forks = List.of();
         Prism prism = new Prism(null, "the server comparison was not run");
         if (only.contains("server")) {
             prism = installPrism(root);
-            int n = Integer.getInteger("bench.forks", 3);
-            for (int f = 1; f <= n; f++) {
-                System.out.printf("== server comparison, fork %d of %d (load average %s)%n", f, n, loadAverage());
-                forks.add(serverFork(prism, root));
-            }
+            forks = forks("server comparison", serverCommand(prism, root), ServerComparison.NAMES.size());
         }
-        List<Map<String, Map<String, Double>>> clientForks = new ArrayList<>();
+        List<Map<String, Map<String, Double>>> clientForks = List.of();
         if (only.contains("client")) {
-            int n = Integer.getInteger("bench.forks", 3);
-            for (int f = 1; f <= n; f++) {
-                System.out.printf("== client comparison, fork %d of %d (load average %s)%n", f, n, loadAverage());
-                clientForks.add(clientFork());
-            }
+            clientForks = forks("client comparison", clientCommand(), ClientComparison.NAMES.size());
         }
         List<EmulatorStartup.Result> startups = new ArrayList<>();
         if (only.contains("startup")) {
@@ -141,10 +133,10 @@ public final class BenchmarkMain {
         }
     }
 
-    private static Map<String, Map<String, Double>> serverFork(Prism prism, Path root) throws IOException,
-            InterruptedException {
+    /** The command of one fork of {@link ServerComparison}. */
+    private static List<String> serverCommand(Prism prism, Path root) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         String jvmArgs = System.getProperty("bench.server.jvmArgs", "");
         if (!jvmArgs.isBlank()) {
             command.addAll(List.of(jvmArgs.trim().split("\\s+")));
@@ -159,15 +151,27 @@ public final class BenchmarkMain {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerComparison.class.getName()));
         command.addAll(List.of(System.getProperty("bench.server.shape", "20,5,3,4").trim().split("[,\\s]+")));
-        return fork(command, ServerComparison.NAMES.size(), "server comparison");
+        return command;
     }
 
-    /** One fork of {@link ClientComparison}. */
-    private static Map<String, Map<String, Double>> clientFork() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ClientComparison.class.getName()));
+    /** The command of one fork of {@link ClientComparison}. */
+    private static List<String> clientCommand() {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                ClientComparison.class.getName()));
         command.addAll(List.of(System.getProperty("bench.client.shape", "20,5,2").trim().split("[,\\s]+")));
-        return fork(command, ClientComparison.NAMES.size(), "client comparison");
+        return command;
+    }
+
+    /** {@code bench.forks} (default 3) fresh JVMs of {@code command}, one after the other. */
+    private static List<Map<String, Map<String, Double>>> forks(String what, List<String> command, int expected)
+            throws IOException, InterruptedException {
+        int n = Integer.getInteger("bench.forks", 3);
+        List<Map<String, Map<String, Double>>> results = new ArrayList<>();
+        for (int f = 1; f <= n; f++) {
+            System.out.printf("== %s, fork %d of %d (load average %s)%n", what, f, n, loadAverage());
+            results.add(fork(command, expected, what));
+        }
+        return results;
     }
 
     /** Runs one fork and reads its {@code RESULT name key=value...} lines: name, then key to value. */
@@ -386,9 +390,8 @@ public final class BenchmarkMain {
             for (int i = 0; i < runs; i++) {
                 for (String kind : List.of("sdk", "hand")) {
                     long start = System.nanoTime();
-                    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                            "-cp", System.getProperty("java.class.path"), ColdCall.class.getName(), kind, server.endpoint)
-                            .redirectErrorStream(true).start();
+                    Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                            ColdCall.class.getName(), kind, server.endpoint).redirectErrorStream(true).start();
                     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     p.waitFor();
                     double wall = (System.nanoTime() - start) / 1e6;
@@ -480,6 +483,11 @@ public final class BenchmarkMain {
     }
 
     // --- helpers --------------------------------------------------------------------------------
+
+    /** This JVM's {@code java} executable, for the forks. */
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
 
     static String loadAverage() {
         try {
