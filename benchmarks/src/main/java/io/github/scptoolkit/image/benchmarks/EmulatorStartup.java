@@ -243,7 +243,7 @@ final class EmulatorStartup {
     /**
      * The build's training run (reference-server/pom.xml, execution emulator-cds-archive, and its
      * profile emulator-aot-cache): a dynamic class-data-sharing archive, on Java 25 and later an AOT
-     * cache, of a start in Spring's AOT mode.
+     * cache, of a start in Spring's AOT mode that also starts Tomcat and answers the training requests.
      */
     private static void train(Path javaHome, String version, Path dir) throws IOException, InterruptedException {
         Files.deleteIfExists(dir.resolve("scp-image-emulator.jsa"));
@@ -251,12 +251,11 @@ final class EmulatorStartup {
         String archive = dir.resolve("scp-image-emulator.jsa").toAbsolutePath().toString();
         Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(),
                 (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive, "-Xlog:cds=off",
-                aotCache ? "-Xlog:aot=off" : "-Xlog:cds+dynamic=off", "-Dspring.context.exit=onRefresh",
-                "-Dspring.aot.enabled=true", "-jar",
+                aotCache ? "-Xlog:aot=off" : "-Xlog:cds+dynamic=off", "-Dspring.aot.enabled=true", "-jar",
                 dir.resolve("scp-image-emulator.jar").toAbsolutePath().toString(), "--server.port=0",
-                "--logging.level.root=WARN").directory(dir.toFile()).redirectErrorStream(true)
+                "--scp.emulator.training-run=true", "--logging.level.root=WARN").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("training.log").toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES) || !Files.exists(dir.resolve("scp-image-emulator.jsa"))) {
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.exists(dir.resolve("scp-image-emulator.jsa"))) {
             throw new IllegalStateException("the training run made no archive; see " + dir.resolve("training.log"));
         }
     }
