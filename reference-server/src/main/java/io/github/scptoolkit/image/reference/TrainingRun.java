@@ -18,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
 
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpOperation;
@@ -47,7 +48,10 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
     static final String PROPERTY = "scp.emulator.training-run";
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
-    /** What a path parameter takes: no operation reads it before refusing an unsigned request. */
+    /**
+     * What a path parameter takes: a signed operation refuses the unsigned request before reading
+     * it, an unsigned one answers it as any unknown value (a 4xx).
+     */
     private static final String PLACEHOLDER = "training-run";
     /** How long the health endpoint may take to report UP after the ready event. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
@@ -97,7 +101,7 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
             paths.add(health);
         }
         for (ScpOperation operation : ScpApi.operations()) {
-            if ("GET".equals(operation.method())) {
+            if (HttpMethod.GET.matches(operation.method())) {
                 paths.add(expand(operation));
             }
         }
