@@ -3,6 +3,8 @@ package io.github.scptoolkit.image.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +22,9 @@ import io.github.scptoolkit.image.spec.ScpProblemCode;
 /**
  * The build's training run (TrainingRun) reaches what a start is judged by and a first call does:
  * the health endpoint UP, every GET operation of the spec answered (a signed one refused unsigned
- * with its 401), none with a 5xx; and a run whose server does not answer fails instead of
- * writing an archive of nothing. Off by default: this test's emulator, without the property, keeps
- * running.
+ * with its 401), none with a 5xx. A run whose server does not answer fails instead of writing an
+ * archive of nothing, and the build's training run turns it on. Off by default: this test's
+ * emulator, without the property, keeps running.
  */
 @SpringBootTest(classes = ReferenceServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
@@ -41,6 +43,13 @@ class TrainingRunTest {
             }
         }
         assertThat(training.exercise()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theBuildsTrainingRunTurnsItOn() throws Exception {
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .as("reference-server/pom.xml's training run (execution emulator-cds-archive)")
+                .contains("<argument>--" + TrainingRun.PROPERTY + "=true</argument>");
     }
 
     @Test
