@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -19,10 +20,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UriTemplate;
 
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.spec.ScpOperation;
-import io.github.scptoolkit.image.spec.ScpParameter;
 
 /**
  * The build's training run ({@code --scp.emulator.training-run=true}, reference-server/pom.xml).
@@ -49,8 +50,8 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     /**
-     * What a path parameter takes: a signed operation refuses the unsigned request before reading
-     * it, an unsigned one answers it as any unknown value (a 4xx).
+     * What every variable of a path template takes: a signed operation refuses the unsigned request
+     * before reading it, an unsigned one answers it as any unknown value (a 4xx).
      */
     private static final String PLACEHOLDER = "training-run";
     /** How long the health endpoint may take to report UP after the ready event. */
@@ -74,17 +75,19 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     private void trainAndExit(ConfigurableApplicationContext context) {
-        int status;
+        int status = train();
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /** 0 when every training request was answered, else 1. */
+    private int train() {
         try {
-            List<String> answers = exercise();
-            log.info("Training run: {}", answers);
-            status = 0;
+            log.info("Training run: {}", exercise());
+            return 0;
         } catch (RuntimeException e) {
             log.error("Training run failed: {}", e.getMessage());
-            status = 1;
+            return 1;
         }
-        int exit = status;
-        System.exit(SpringApplication.exit(context, () -> exit));
     }
 
     /**
@@ -145,12 +148,7 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     private static String expand(ScpOperation operation) {
-        String path = operation.path();
-        for (ScpParameter p : operation.parameters()) {
-            if (p.in() == ScpParameter.In.PATH) {
-                path = path.replace("{" + p.name() + "}", PLACEHOLDER);
-            }
-        }
-        return path;
+        UriTemplate template = new UriTemplate(operation.path());
+        return template.expand(Collections.nCopies(template.getVariableNames().size(), PLACEHOLDER).toArray()).toString();
     }
 }
