@@ -1,6 +1,12 @@
 package io.github.scptoolkit.image.benchmarks;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +24,8 @@ import io.github.scptoolkit.image.testkit.ScpImages;
  * the first call take well under 3 s"). {@link BenchmarkMain} runs it in a fresh JVM whose class path
  * is the kit's runtime class path (what {@code <scope>test</scope>} gives a consumer, written by the
  * testkit build's {@code kit-classpath} execution) plus JUnit's launcher; it runs {@link FirstCall}
- * with JUnit Jupiter and prints the time from that test class's start to the seed image answered.
+ * with JUnit Jupiter and prints the time from that test class's start to the seed image answered;
+ * once with default JVM options and once with the Surefire {@code argLine} docs/testkit.md recommends.
  *
  * <pre>
  * java -cp "$(cat testkit/target/kit-classpath.txt):testkit/target/classes:benchmarks/target/classes:&lt;launcher&gt;" \
@@ -31,6 +38,19 @@ public final class KitFirstStart {
     static final String LINE = "KIT_FIRST_CALL_NS ";
 
     private KitFirstStart() {
+    }
+
+    /**
+     * The JVM options docs/testkit.md ("Speed") recommends for a suite that uses the kit: the words of
+     * its Surefire {@code <argLine>}, so that the benchmark measures what the page says.
+     */
+    static List<String> documentedArgLine(Path root) throws IOException {
+        String doc = Files.readString(root.resolve("docs/testkit.md"));
+        Matcher m = Pattern.compile("<argLine>([^<]+)</argLine>").matcher(doc);
+        if (!m.find()) {
+            throw new IllegalStateException("docs/testkit.md recommends no Surefire <argLine>");
+        }
+        return List.of(m.group(1).trim().split("\\s+"));
     }
 
     public static void main(String[] args) {
