@@ -80,6 +80,12 @@ public final class DocClaims {
                             && x.line() > DocBlocks.read("README.md").lines().toList().indexOf("## Implement the server interface"))
                             .findFirst().orElse(null)));
 
+    /** docs/testkit.md's Surefire set-up is the one {@code testkit-example} builds with. */
+    public static final BlockClaim TESTKIT_SUREFIRE = new BlockClaim("TESTKIT_SUREFIRE",
+            "TestkitGuideTest#theRecommendedSurefireSetUpIsTheExampleProjects",
+            b -> b.page().equals("docs/testkit.md") && b.language().equals("xml")
+                    && b.text().contains("<artifactId>maven-surefire-plugin</artifactId>"));
+
     /** Every {@code properties} block loads and starts an application. */
     public static final BlockClaim PROPERTIES = new BlockClaim("PROPERTIES",
             "ReadmePropertiesIT#everyDocumentedPropertiesBlockStartsAnApplication", b -> b.language().equals("properties"));

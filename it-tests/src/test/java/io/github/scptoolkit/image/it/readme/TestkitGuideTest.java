@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
+import io.github.scptoolkit.image.it.docs.DocBlocks;
+import io.github.scptoolkit.image.it.docs.DocClaims;
 import io.github.scptoolkit.image.spec.ScpApi;
 import io.github.scptoolkit.image.testkit.ScpEmulator;
 import io.github.scptoolkit.image.testkit.ScpEmulatorTest;
@@ -70,6 +72,15 @@ class TestkitGuideTest {
         assertThat(element(dependency, "artifactId")).isEqualTo(element(afterParent, "artifactId"));
         assertThat(element(dependency, "version")).isEqualTo(element(parentPom.substring(parentPom.indexOf("</artifactId>")), "version"));
         assertThat(element(dependency, "scope")).isEqualTo("test");
+    }
+
+    @Test
+    void theRecommendedSurefireSetUpIsTheExampleProjects() throws IOException {
+        String examplePom = Files.readString(ROOT.resolve("testkit-example/pom.xml")).replaceAll(">\\s+<", "><");
+
+        for (DocBlocks.Block block : DocClaims.TESTKIT_SUREFIRE.blocks()) {
+            assertThat(examplePom).as(block.where()).contains(block.text().strip().replaceAll(">\\s+<", "><"));
+        }
     }
 
     @Test
