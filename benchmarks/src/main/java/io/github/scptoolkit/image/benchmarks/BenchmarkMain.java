@@ -34,7 +34,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@code bench.java25} (default the Temurin 25 beside it, when there), with resident memory after
  * start and after 100,000 requests;</li>
  * <li>the test kit's first start ({@link KitFirstStart}, issue 15): a fresh JVM with the kit's class path,
- * alternating with the emulator's plain start;</li>
+ * with default JVM options and with docs/testkit.md's Surefire {@code argLine}, after each plain emulator
+ * start;</li>
  * <li>the client's cold path ({@link ColdCall}): a fresh JVM per call, SDK and hand-written alternating;</li>
  * </ol>
  * then prints every goal of issue 14 (and issue 15's start-up) with the median (and range over forks or runs)
