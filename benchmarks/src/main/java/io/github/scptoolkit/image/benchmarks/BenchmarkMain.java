@@ -87,9 +87,10 @@ public final class BenchmarkMain {
             }
         }
         Map<String, List<Double>> kit = new HashMap<>();
+        List<String> kitArgLine = KitFirstStart.documentedArgLine(root);
         if (only.contains("kit")) {
             System.out.printf("== test kit first start (load average %s)%n", loadAverage());
-            kit = kitFirstStart(root, Integer.getInteger("bench.kit.runs", 5));
+            kit = kitFirstStart(root, kitArgLine, Integer.getInteger("bench.kit.runs", 5));
         }
         Map<String, List<Double>> cold = new HashMap<>();
         if (only.contains("cold")) {
@@ -103,7 +104,7 @@ public final class BenchmarkMain {
         printJmh(jmh);
         printServer(forks, prism);
         printStartup(startups);
-        printKit(kit, root);
+        printKit(kit, kitArgLine);
         printClient(clientForks, cold);
         System.out.printf("load average at the end: %s%n", loadAverage());
     }
@@ -321,7 +322,7 @@ public final class BenchmarkMain {
      * start, then the kit with default JVM options and with the Surefire {@code argLine} docs/testkit.md
      * recommends, which of the two goes first alternating.
      */
-    private static Map<String, List<Double>> kitFirstStart(Path root, int runs) throws Exception {
+    private static Map<String, List<Double>> kitFirstStart(Path root, List<String> argLine, int runs) throws Exception {
         Path kitClasspath = root.resolve("testkit/target/kit-classpath.txt");
         if (!Files.isRegularFile(kitClasspath)) {
             throw new IllegalStateException("no " + kitClasspath + ": build the testkit with -Pbenchmarks");
@@ -336,7 +337,6 @@ public final class BenchmarkMain {
             }
         }
         Path javaHome = Path.of(System.getProperty("java.home"));
-        List<String> argLine = KitFirstStart.documentedArgLine(root);
         Map<String, List<Double>> results = new HashMap<>();
         for (int i = 0; i < runs; i++) {
             results.computeIfAbsent("plain", k -> new ArrayList<>())
@@ -382,7 +382,7 @@ public final class BenchmarkMain {
         return new KitTimes(inTest, launchToAnswer);
     }
 
-    private static void printKit(Map<String, List<Double>> kit, Path root) throws IOException {
+    private static void printKit(Map<String, List<Double>> kit, List<String> argLine) {
         if (kit.isEmpty()) {
             System.out.println("test kit first start: not run");
             return;
@@ -392,7 +392,7 @@ public final class BenchmarkMain {
         System.out.printf(Locale.ROOT, "    default JVM options: test class start to first answer (s): %s; launch to first"
                 + " answer (s): %s%n", format(kit.get("test")), format(kit.get("launch")));
         System.out.printf(Locale.ROOT, "    docs/testkit.md's argLine `%s`: test class start to first answer (s): %s;"
-                + " launch to first answer (s): %s%n", String.join(" ", KitFirstStart.documentedArgLine(root)),
+                + " launch to first answer (s): %s%n", String.join(" ", argLine),
                 format(kit.get("test-argLine")), format(kit.get("launch-argLine")));
         System.out.printf(Locale.ROOT, "    plain emulator start `java -jar ...-exec.jar` before each pair (s): %s%n",
                 format(kit.get("plain")));

@@ -42,6 +42,10 @@ class TestkitGuideTest {
         return m.find() ? m.group(1).trim() : null;
     }
 
+    private static String withoutSpaceBetweenTags(String xml) {
+        return xml.replaceAll(">\\s+<", "><");
+    }
+
     /** The message with what varies from run to run (fingerprint, timestamp, the CURRENT version) as placeholders. */
     private static String canonical(String message) {
         return message.replaceAll("sha256 [0-9a-f]+…", "sha256 <fingerprint>…")
@@ -76,10 +80,10 @@ class TestkitGuideTest {
 
     @Test
     void theRecommendedSurefireSetUpIsTheExampleProjects() throws IOException {
-        String examplePom = Files.readString(ROOT.resolve("testkit-example/pom.xml")).replaceAll(">\\s+<", "><");
+        String examplePom = withoutSpaceBetweenTags(Files.readString(ROOT.resolve("testkit-example/pom.xml")));
 
         for (DocBlocks.Block block : DocClaims.TESTKIT_SUREFIRE.blocks()) {
-            assertThat(examplePom).as(block.where()).contains(block.text().strip().replaceAll(">\\s+<", "><"));
+            assertThat(examplePom).as(block.where()).contains(withoutSpaceBetweenTags(block.text().strip()));
         }
     }
 
